@@ -1,0 +1,37 @@
+package dev.tollgate.api.spi;
+
+import dev.tollgate.api.ChatRequest;
+import dev.tollgate.api.ChatResponse;
+import java.util.Optional;
+
+/**
+ * Talks to one configured provider. Created by a {@link ProviderAdapter}; must be thread-safe.
+ */
+public interface ProviderClient {
+
+    /**
+     * Sends one request and waits for the whole answer.
+     *
+     * <p>The request always names the {@linkplain ChatRequest#model() model}. The response carries
+     * the text, the finish reason, the usage exactly as the provider reported it
+     * ({@link dev.tollgate.api.Usage#unknown()} if it reported none), the model as the provider
+     * named it and the provider's ids; Tollgate adds cost, provider id and latency.
+     *
+     * @param request the request, with its model set
+     * @return the answer
+     * @throws dev.tollgate.api.LlmException for every failure, with its category; an option the
+     *     provider cannot honour is {@link dev.tollgate.api.ErrorCategory#INVALID_REQUEST}, raised
+     *     before anything is sent
+     */
+    ChatResponse chat(ChatRequest request);
+
+    /**
+     * The model used when neither the request, the {@link dev.tollgate.api.LlmCall} method nor
+     * {@code tollgate.providers.<id>.model} names one.
+     *
+     * @return the provider's own default model, if it has one
+     */
+    default Optional<String> defaultModel() {
+        return Optional.empty();
+    }
+}

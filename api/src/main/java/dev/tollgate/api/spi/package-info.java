@@ -1,0 +1,18 @@
+/**
+ * The contracts through which integrators extend Tollgate.
+ *
+ * <ul>
+ *   <li>{@link dev.tollgate.api.spi.ProviderAdapter}: one per wire protocol, found with
+ *       {@link java.util.ServiceLoader} and chosen by {@code tollgate.providers.<id>.type};</li>
+ *   <li>{@link dev.tollgate.api.spi.PriceSource}: prices of models, besides the configured
+ *       table;</li>
+ *   <li>{@link dev.tollgate.api.spi.UsageExtractor}: reads usage from results of other LLM
+ *       clients, so {@link dev.tollgate.api.LlmCall} captures them too;</li>
+ *   <li>{@link dev.tollgate.api.spi.PromptRedactor}: rewrites captured prompts and answers.</li>
+ * </ul>
+ *
+ * <p>Price sources, usage extractors and redactors are found as CDI beans of the application and
+ * with {@link java.util.ServiceLoader}. This package is public API for integrators; applications
+ * use {@link dev.tollgate.api}.
+ */
+package dev.tollgate.api.spi;

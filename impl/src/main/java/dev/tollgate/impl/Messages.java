@@ -1,0 +1,105 @@
+package dev.tollgate.impl;
+
+import java.util.Collection;
+
+/**
+ * Every warning and error text of the engine, each with a stable id. Ids 0001–0099 are
+ * configuration errors, 0100–0199 warnings, 0200–0299 request errors.
+ */
+public final class Messages {
+    private Messages() {
+    }
+
+    public static String noProviderConfigured() {
+        return "TOLLGATE-0001: no provider is configured; set tollgate.providers.<id>.type, for example "
+                + "tollgate.providers.openai.type=openai";
+    }
+
+    public static String defaultProviderUnknown(String id, Collection<String> configured) {
+        return "TOLLGATE-0002: property 'tollgate.provider' names provider '" + id
+                + "', which is not configured; configured providers: " + configured;
+    }
+
+    public static String typeMissing(String id) {
+        return "TOLLGATE-0003: property 'tollgate.providers." + id + ".type' is missing; set it to one of the "
+                + "provider types";
+    }
+
+    public static String typeUnknown(String property, String type, Collection<String> known) {
+        return "TOLLGATE-0004: property '" + property + "' has unknown provider type '" + type + "'; known types: "
+                + known;
+    }
+
+    public static String propertyMissing(String property, String hint) {
+        return "TOLLGATE-0005: property '" + property + "' is missing; " + hint;
+    }
+
+    public static String propertyInvalid(String property, String value, String expected) {
+        return "TOLLGATE-0006: property '" + property + "' has invalid value '" + value + "'; expected " + expected;
+    }
+
+    public static String providerIdInvalid(String id) {
+        return "TOLLGATE-0007: provider id '" + id + "' in 'tollgate.providers." + id + ".type' is invalid; use "
+                + "letters, digits, '-' and '_' only";
+    }
+
+    public static String providerRejected(String id, String reason) {
+        return "TOLLGATE-0008: provider '" + id + "' cannot be created: " + reason;
+    }
+
+    public static String noDefaultProvider(Collection<String> configured) {
+        return "TOLLGATE-0009: several providers are configured " + configured
+                + " and none is the default; set tollgate.provider";
+    }
+
+    public static String priceIncomplete(String provider, String model, String missingProperty) {
+        return "TOLLGATE-0010: the price of model '" + model + "' of '" + provider + "' is incomplete: property '"
+                + missingProperty + "' is missing";
+    }
+
+    public static String priceFieldUnknown(String property, Collection<String> fields) {
+        return "TOLLGATE-0011: property '" + property + "' is not a price; a price key is "
+                + "tollgate.pricing.<provider>.<model>.<field> with field one of " + fields;
+    }
+
+    public static String propertyUnused(String property, String type) {
+        return "TOLLGATE-0100: property '" + property + "' is not used by providers of type '" + type
+                + "'; check its spelling";
+    }
+
+    public static String modelUnpriced(String provider, String model) {
+        return "TOLLGATE-0101: no price for model '" + model + "' of provider '" + provider
+                + "'; its cost is unknown. Set tollgate.pricing." + provider + "." + model + ".input and .output";
+    }
+
+    public static String captureFailed(String stage) {
+        return "TOLLGATE-0102: capture failed while " + stage
+                + "; the business call is not affected. Later failures of this kind are logged at FINE";
+    }
+
+    public static String redactorFailed(String redactor) {
+        return "TOLLGATE-0103: prompt redactor " + redactor + " failed; the text is kept as \"[redaction failed]\"";
+    }
+
+    public static String lateExchange(String callName) {
+        return "TOLLGATE-0104: a provider request of call '" + callName + "' completed after the call ended; "
+                + "it is published in a record of its own";
+    }
+
+    public static String unknownProvider(String id, Collection<String> configured) {
+        return "TOLLGATE-0200: provider '" + id + "' is not configured; configured providers: " + configured;
+    }
+
+    public static String noModel(String id) {
+        return "TOLLGATE-0201: no model for provider '" + id + "'; name one in the request or set tollgate.providers."
+                + id + ".model";
+    }
+
+    public static String noDefaultForRequest() {
+        return "TOLLGATE-0202: the request names no provider and there is no default; set tollgate.provider";
+    }
+
+    public static String unexpectedFailure(String id) {
+        return "TOLLGATE-0203: the client of provider '" + id + "' failed unexpectedly";
+    }
+}

@@ -1,0 +1,251 @@
+package dev.tollgate.impl;
+
+import dev.tollgate.api.ChatClient;
+import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.Target;
+import dev.tollgate.api.spi.PriceSource;
+import dev.tollgate.api.spi.PromptRedactor;
+import dev.tollgate.api.spi.UsageExtractor;
+import dev.tollgate.impl.capture.CallCapture;
+import dev.tollgate.impl.capture.CallContexts;
+import dev.tollgate.impl.capture.CallPoint;
+import dev.tollgate.impl.capture.CaptureFailures;
+import dev.tollgate.impl.capture.ExchangeRecorder;
+import dev.tollgate.impl.capture.PromptCapture;
+import dev.tollgate.impl.capture.RecordSink;
+import dev.tollgate.impl.client.DefaultChatClient;
+import dev.tollgate.impl.config.ConfigKeys;
+import dev.tollgate.impl.config.ConfigProblems;
+import dev.tollgate.impl.config.ConfigReader;
+import dev.tollgate.impl.config.ProviderProperties;
+import dev.tollgate.impl.config.TollgateConfigException;
+import dev.tollgate.impl.pricing.PriceTable;
+import dev.tollgate.impl.pricing.Pricing;
+import dev.tollgate.impl.provider.AdapterCatalog;
+import dev.tollgate.impl.provider.ConfiguredProvider;
+import dev.tollgate.impl.provider.ProviderRegistry;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The engine, assembled once from configuration: providers, pricing, capture and the
+ * {@link ChatClient}. Containers build one per application and hand its parts to their beans.
+ */
+public final class Tollgate {
+    private static final System.Logger LOG = System.getLogger(Tollgate.class.getName());
+
+    private final ProviderRegistry registry;
+    private final Pricing pricing;
+    private final CallContexts contexts;
+    private final CaptureFailures failures;
+    private final CallCapture capture;
+    private final DefaultChatClient chatClient;
+
+    private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, boolean capturePrompts) {
+        this.registry = registry;
+        this.pricing = pricing;
+        this.contexts = new CallContexts(b.clock);
+        this.failures = new CaptureFailures();
+        PromptCapture prompts = new PromptCapture(capturePrompts, b.redactors, failures);
+        ExchangeRecorder recorder = new ExchangeRecorder(contexts, prompts, b.sink, failures, pricing.currency());
+        this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, b.sink, failures,
+                pricing.currency());
+        this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor);
+    }
+
+    /**
+     * @param config the application's configuration
+     * @return a builder
+     */
+    public static Builder builder(Config config) {
+        return new Builder(config);
+    }
+
+    /** @return the client applications inject */
+    public ChatClient chatClient() {
+        return chatClient;
+    }
+
+    /** @return runs intercepted methods in call contexts */
+    public CallCapture capture() {
+        return capture;
+    }
+
+    /** @return the call contexts */
+    public CallContexts contexts() {
+        return contexts;
+    }
+
+    /** @return the configured providers */
+    public ProviderRegistry providers() {
+        return registry;
+    }
+
+    /** @return prices and costs */
+    public Pricing pricing() {
+        return pricing;
+    }
+
+    /** @return the count of capture failures */
+    public CaptureFailures captureFailures() {
+        return failures;
+    }
+
+    /**
+     * Validates the metadata of an intercepted method and fixes its first target.
+     *
+     * @param callName the logical call name
+     * @param method the method
+     * @param provider the provider it names, or empty for the default
+     * @param model the model it names, or empty for the provider's default
+     * @return the call point
+     * @throws IllegalArgumentException naming the method and the property to set, if the provider
+     *     is not configured or there is no model
+     */
+    public CallPoint callPoint(String callName, Method method, String provider, String model) {
+        String where = method.getDeclaringClass().getName() + "." + method.getName();
+        String id = provider.isEmpty() ? registry.defaultId().orElse(null) : provider;
+        if (id == null) {
+            throw new IllegalArgumentException("TOLLGATE-0020: @LlmCall on '" + where
+                    + "' names no provider and there is no default; set tollgate.provider or @LlmCall(provider = ...)");
+        }
+        Optional<ConfiguredProvider> configured = registry.find(id);
+        if (configured.isEmpty()) {
+            throw new IllegalArgumentException("TOLLGATE-0021: @LlmCall on '" + where + "' uses provider '" + id
+                    + "', which is not configured; configured providers: " + registry.ids());
+        }
+        if (model.isEmpty() && configured.get().defaultModelIfSet().isEmpty()) {
+            throw new IllegalArgumentException("TOLLGATE-0022: @LlmCall on '" + where + "' uses provider '" + id
+                    + "', which has no model; set " + ConfigKeys.providerProperty(id, ConfigKeys.MODEL)
+                    + " or @LlmCall(model = ...)");
+        }
+        return new CallPoint(callName, method, new Target(id, model.isEmpty() ? null : model));
+    }
+
+    private ChatResponse priceExtracted(ChatResponse response) {
+        ConfiguredProvider provider = registry.find(response.provider())
+                .orElseGet(() -> new ConfiguredProvider(response.provider(), response.provider(), null, null));
+        try {
+            return response.toBuilder()
+                    .cost(pricing.cost(provider, response.model(), null, response.usage()))
+                    .build();
+        } catch (RuntimeException e) {
+            failures.report("pricing an extracted answer", e);
+            return response;
+        }
+    }
+
+    /** Assembles a {@link Tollgate}. */
+    public static final class Builder {
+        private final Config config;
+        private RecordSink sink = record -> { };
+        private List<PriceSource> priceSources = List.of();
+        private List<PromptRedactor> redactors = List.of();
+        private List<UsageExtractor> extractors = List.of();
+        private Executor executor = ForkJoinPool.commonPool();
+        private Clock clock = Clock.systemUTC();
+        private ClassLoader classLoader = Tollgate.class.getClassLoader();
+
+        private Builder(Config config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * @param value where finished records go
+         * @return this builder
+         */
+        public Builder recordSink(RecordSink value) {
+            this.sink = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * @param value price sources asked after the configured table, in order
+         * @return this builder
+         */
+        public Builder priceSources(List<PriceSource> value) {
+            this.priceSources = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * @param value redactors of captured text, run in order
+         * @return this builder
+         */
+        public Builder redactors(List<PromptRedactor> value) {
+            this.redactors = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * @param value extractors of usage from other clients' results, asked in order
+         * @return this builder
+         */
+        public Builder usageExtractors(List<UsageExtractor> value) {
+            this.extractors = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * @param value runs asynchronous requests
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * @param value the clock of timestamps
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * @param value where provider adapters are looked up
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader value) {
+            this.classLoader = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Reads and validates the whole configuration.
+         *
+         * @return the engine
+         * @throws TollgateConfigException listing every configuration problem found
+         */
+        public Tollgate build() {
+            ConfigProblems problems = new ConfigProblems();
+            ConfigReader reader = new ConfigReader(config, problems);
+            ProviderRegistry registry = ProviderRegistry.build(reader, AdapterCatalog.load(classLoader));
+            String currency = reader.string(ConfigKeys.PRICING_CURRENCY).orElse("USD");
+            PriceTable table = PriceTable.read(reader, currency);
+            boolean capturePrompts = reader.bool(ConfigKeys.CAPTURE_PROMPTS, true);
+            problems.throwIfAny();
+            warnUnused(registry);
+            List<PriceSource> sources = new ArrayList<>(priceSources);
+            return new Tollgate(this, registry, new Pricing(table, sources, currency), capturePrompts);
+        }
+
+        private void warnUnused(ProviderRegistry registry) {
+            for (ProviderProperties p : registry.properties()) {
+                for (String name : p.unreadProperties(config.getPropertyNames())) {
+                    LOG.log(Level.WARNING, Messages.propertyUnused(name, p.type()));
+                }
+            }
+        }
+    }
+}

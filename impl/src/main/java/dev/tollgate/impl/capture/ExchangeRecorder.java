@@ -1,0 +1,148 @@
+package dev.tollgate.impl.capture;
+
+import dev.tollgate.api.ChatRequest;
+import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.Exchange;
+import dev.tollgate.api.LlmCallRecord;
+import dev.tollgate.api.LlmException;
+import dev.tollgate.api.Target;
+import dev.tollgate.impl.Messages;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns finished provider requests into {@link Exchange}s and puts each where it belongs: into
+ * the call context it was made in, or, when there is none or it has already ended, into a
+ * {@link LlmCallRecord} of its own.
+ */
+public final class ExchangeRecorder {
+    private static final System.Logger LOG = System.getLogger(ExchangeRecorder.class.getName());
+
+    private final CallContexts contexts;
+    private final PromptCapture prompts;
+    private final RecordSink sink;
+    private final CaptureFailures failures;
+    private final String currency;
+
+    /**
+     * @param contexts the call contexts
+     * @param prompts what of prompts and answers to keep
+     * @param sink where standalone records go
+     * @param failures where capture failures are counted
+     * @param currency the currency of costs
+     */
+    public ExchangeRecorder(CallContexts contexts, PromptCapture prompts, RecordSink sink, CaptureFailures failures,
+            String currency) {
+        this.contexts = contexts;
+        this.prompts = prompts;
+        this.sink = sink;
+        this.failures = failures;
+        this.currency = currency;
+    }
+
+    /**
+     * Records an answered request.
+     *
+     * @param context the call it was made in, or {@code null}
+     * @param target where it went
+     * @param request what was sent
+     * @param response the answer, with cost and latency
+     * @param startedAt when it was sent
+     */
+    public void success(LlmCallContext context, Target target, ChatRequest request, ChatResponse response,
+            Instant startedAt) {
+        try {
+            Exchange exchange = Exchange.builder()
+                    .target(target)
+                    .responseModel(response.model())
+                    .requestMessages(prompts.messages(request.messages()))
+                    .responseText(prompts.text(response.text()))
+                    .usage(response.usage())
+                    .cost(response.cost())
+                    .startedAt(startedAt)
+                    .latency(response.latency())
+                    .finishReason(response.finishReason())
+                    .responseId(response.responseId().orElse(null))
+                    .requestId(response.requestId().orElse(null))
+                    .build();
+            route(context, exchange, null);
+        } catch (RuntimeException e) {
+            failures.report("recording an exchange", e);
+        }
+    }
+
+    /**
+     * Records a failed request.
+     *
+     * @param context the call it was made in, or {@code null}
+     * @param target where it went
+     * @param request what was sent
+     * @param error the failure
+     * @param startedAt when it was sent
+     * @param latency how long until it failed
+     */
+    public void failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
+            Instant startedAt, Duration latency) {
+        try {
+            Exchange exchange = Exchange.builder()
+                    .target(target)
+                    .requestMessages(prompts.messages(request.messages()))
+                    .startedAt(startedAt)
+                    .latency(latency)
+                    .requestId(error.requestId().orElse(null))
+                    .error(error)
+                    .build();
+            route(context, exchange, error);
+        } catch (RuntimeException e) {
+            failures.report("recording a failed exchange", e);
+        }
+    }
+
+    /**
+     * Records an answer read from another client's result by a usage extractor.
+     *
+     * @param context the call whose method returned it
+     * @param response the answer, with cost
+     * @param startedAt when the call started
+     */
+    void extracted(LlmCallContext context, ChatResponse response, Instant startedAt) {
+        Exchange exchange = Exchange.builder()
+                .target(new Target(response.provider(), response.model().isEmpty() ? null : response.model()))
+                .responseModel(response.model().isEmpty() ? null : response.model())
+                .responseText(prompts.text(response.text()))
+                .usage(response.usage())
+                .cost(response.cost())
+                .startedAt(startedAt)
+                .latency(response.latency())
+                .finishReason(response.finishReason())
+                .responseId(response.responseId().orElse(null))
+                .requestId(response.requestId().orElse(null))
+                .build();
+        route(context, exchange, null);
+    }
+
+    private void route(LlmCallContext context, Exchange exchange, LlmException error) {
+        if (context != null && context.add(exchange)) {
+            return;
+        }
+        String parentId = null;
+        String callName = LlmCallRecord.STANDALONE;
+        if (context != null) {
+            LOG.log(Level.DEBUG, () -> Messages.lateExchange(context.point().callName()));
+            parentId = context.id();
+            callName = context.point().callName();
+        }
+        sink.publish(LlmCallRecord.builder()
+                .id(contexts.nextId())
+                .parentId(parentId)
+                .callName(callName)
+                .startedAt(exchange.startedAt())
+                .duration(exchange.latency())
+                .failure(error)
+                .exchanges(List.of(exchange))
+                .currency(currency)
+                .build());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tollgate.impl.capture;
+
+import dev.tollgate.api.Exchange;
+import dev.tollgate.api.Target;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state of one running {@link dev.tollgate.api.LlmCall} invocation: the exchanges made so
+ * far and the target of the current attempt. Exchanges may arrive from other threads (async
+ * requests), so adding and closing are synchronized.
+ */
+public final class LlmCallContext {
+    private final String id;
+    private final LlmCallContext parent;
+    private final CallPoint point;
+    private final Instant startedAt;
+    private final long startNanos;
+    private final List<Exchange> exchanges = new ArrayList<>(2);
+    private volatile Target target;
+    private boolean closed;
+
+    LlmCallContext(String id, LlmCallContext parent, CallPoint point, Instant startedAt, long startNanos) {
+        this.id = id;
+        this.parent = parent;
+        this.point = point;
+        this.startedAt = startedAt;
+        this.startNanos = startNanos;
+        this.target = point.primary();
+    }
+
+    /** @return the id of the record this context becomes */
+    public String id() {
+        return id;
+    }
+
+    /** @return the enclosing context, or {@code null} */
+    public LlmCallContext parent() {
+        return parent;
+    }
+
+    /** @return the intercepted method's metadata */
+    public CallPoint point() {
+        return point;
+    }
+
+    /** @return the target of the current attempt */
+    public Target target() {
+        return target;
+    }
+
+    /**
+     * Moves the following requests to another target, for the next fallback attempt.
+     *
+     * @param next the target
+     */
+    public void target(Target next) {
+        this.target = next;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    /**
+     * @param exchange a completed request
+     * @return {@code false} if the context is already closed and did not take it
+     */
+    synchronized boolean add(Exchange exchange) {
+        if (closed) {
+            return false;
+        }
+        exchanges.add(exchange);
+        return true;
+    }
+
+    /** @return the exchanges recorded; later ones are refused */
+    synchronized List<Exchange> close() {
+        closed = true;
+        return List.copyOf(exchanges);
+    }
+}

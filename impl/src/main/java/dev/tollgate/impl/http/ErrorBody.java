@@ -1,0 +1,128 @@
+package dev.tollgate.impl.http;
+
+import dev.tollgate.impl.json.JsonReading;
+import dev.tollgate.impl.json.JsonSupport;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The code, type and message of a provider's error body, read from the shapes providers use:
+ * {@code {"error":{"message","type","code","status"}}}, {@code {"error":"text"}}, and top-level
+ * {@code message}, {@code type}, {@code code} or {@code detail}. A body that is not JSON (an HTML
+ * page from a proxy) gives only a short description of itself.
+ *
+ * @param code the provider's error code, or {@code null}
+ * @param type the provider's error type or status word, or {@code null}
+ * @param message the provider's message, or {@code null}
+ */
+public record ErrorBody(String code, String type, String message) {
+    private static final int MAX_MESSAGE = 500;
+
+    /**
+     * @param response an error response
+     * @return what its body says
+     */
+    public static ErrorBody of(HttpResponse<byte[]> response) {
+        byte[] body = response.body();
+        if (body == null || body.length == 0) {
+            return new ErrorBody(null, null, null);
+        }
+        String contentType = response.headers().firstValue("content-type").orElse("");
+        if (!contentType.isEmpty() && !contentType.contains("json")) {
+            return new ErrorBody(null, null, "non-JSON error body (" + contentType + ", " + body.length + " bytes)");
+        }
+        try (JsonParser p = JsonSupport.parser(body)) {
+            return read(p);
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            String text = new String(body, StandardCharsets.UTF_8).strip();
+            return new ErrorBody(null, null, "unparseable error body: " + abbreviate(text));
+        }
+    }
+
+    private static ErrorBody read(JsonParser p) {
+        Event first = p.next();
+        if (first != Event.START_OBJECT) {
+            return new ErrorBody(null, null, null);
+        }
+        String code = null;
+        String type = null;
+        String message = null;
+        while (p.next() == Event.KEY_NAME) {
+            String key = p.getString();
+            Event v = p.next();
+            switch (key) {
+                case "error" -> {
+                    if (v == Event.START_OBJECT) {
+                        ErrorBody inner = readObject(p);
+                        code = inner.code;
+                        type = inner.type;
+                        message = inner.message;
+                    } else if (v == Event.VALUE_STRING) {
+                        message = p.getString();
+                    } else {
+                        JsonReading.skip(p, v);
+                    }
+                }
+                case "message", "detail" -> message = message != null ? message : scalar(p, v);
+                case "type" -> type = type != null ? type : scalar(p, v);
+                case "code" -> code = code != null ? code : scalar(p, v);
+                default -> JsonReading.skip(p, v);
+            }
+        }
+        return new ErrorBody(code, type, message == null ? null : abbreviate(message));
+    }
+
+    private static ErrorBody readObject(JsonParser p) {
+        String code = null;
+        String type = null;
+        String message = null;
+        String status = null;
+        while (p.next() == Event.KEY_NAME) {
+            String key = p.getString();
+            Event v = p.next();
+            switch (key) {
+                case "message" -> message = scalar(p, v);
+                case "type" -> type = scalar(p, v);
+                case "code" -> code = scalar(p, v);
+                case "status" -> status = scalar(p, v);
+                default -> JsonReading.skip(p, v);
+            }
+        }
+        return new ErrorBody(code, type != null ? type : status, message);
+    }
+
+    private static String scalar(JsonParser p, Event v) {
+        return switch (v) {
+            case VALUE_STRING, VALUE_NUMBER -> p.getString();
+            default -> {
+                JsonReading.skip(p, v);
+                yield null;
+            }
+        };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
+    }
+
+    /**
+     * @param words lower-case fragments
+     * @return whether the code, type or message contains any of them, ignoring case
+     */
+    public boolean mentions(String... words) {
+        for (String field : new String[] {code, type, message}) {
+            if (field != null) {
+                String lower = field.toLowerCase(java.util.Locale.ROOT);
+                for (String w : words) {
+                    if (lower.contains(w)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tollgate.impl.json;
+
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParsingException;
+
+/** Small steps of streaming reads, for readers that pick a few fields out of a document. */
+public final class JsonReading {
+    private JsonReading() {
+    }
+
+    /**
+     * Skips the value that starts with the given event.
+     *
+     * @param p the parser, positioned on {@code event}
+     * @param event the first event of the value
+     */
+    public static void skip(JsonParser p, Event event) {
+        if (event == Event.START_OBJECT) {
+            p.skipObject();
+        } else if (event == Event.START_ARRAY) {
+            p.skipArray();
+        }
+    }
+
+    /**
+     * @param p the parser, positioned on {@code event}
+     * @param event the event of the value
+     * @return the string, or {@code null} for a JSON null or a non-string value (which is skipped)
+     */
+    public static String string(JsonParser p, Event event) {
+        if (event == Event.VALUE_STRING) {
+            return p.getString();
+        }
+        skip(p, event);
+        return null;
+    }
+
+    /**
+     * @param p the parser, positioned on {@code event}
+     * @param event the event of the value
+     * @return the number as a long, or 0 for a JSON null or a non-number (which is skipped)
+     */
+    public static long number(JsonParser p, Event event) {
+        if (event == Event.VALUE_NUMBER) {
+            return p.getLong();
+        }
+        skip(p, event);
+        return 0;
+    }
+
+    /**
+     * @param p the parser, positioned on {@code event}
+     * @param event the event that must start an object
+     * @throws JsonParsingException if it does not
+     */
+    public static void expectObject(JsonParser p, Event event) {
+        if (event != Event.START_OBJECT) {
+            throw new JsonParsingException("expected an object but found " + event, p.getLocation());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tollgate.impl.provider.openai;
+
+import dev.tollgate.api.ErrorCategory;
+import dev.tollgate.api.LlmException;
+import dev.tollgate.impl.http.ErrorBody;
+import dev.tollgate.impl.http.RetryAfter;
+import dev.tollgate.impl.http.Secrets;
+import dev.tollgate.impl.http.StatusCategories;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+
+/**
+ * Classifies Chat Completions error responses. OpenAI's error codes refine the status:
+ * {@code context_length_exceeded}, {@code content_filter}, {@code model_not_found},
+ * {@code insufficient_quota}; compatible servers that send no code are recognised by their
+ * message ("maximum context length").
+ */
+final class OpenAiErrors {
+    private OpenAiErrors() {
+    }
+
+    static LlmException of(HttpResponse<byte[]> response, String providerId, String model, String apiKey,
+            String requestId, Clock clock) {
+        int status = response.statusCode();
+        ErrorBody body = ErrorBody.of(response);
+        return LlmException.builder(category(status, body))
+                .provider(providerId)
+                .model(model)
+                .httpStatus(status)
+                .providerErrorCode(body.code() != null ? body.code() : body.type())
+                .providerMessage(Secrets.mask(body.message(), apiKey))
+                .requestId(requestId)
+                .retryAfter(RetryAfter.from(response.headers(), clock).orElse(null))
+                .build();
+    }
+
+    static ErrorCategory category(int status, ErrorBody body) {
+        if (body.mentions("context_length_exceeded", "maximum context length", "context window",
+                "too many tokens")) {
+            return ErrorCategory.CONTEXT_LENGTH_EXCEEDED;
+        }
+        if (body.mentions("content_filter", "content_policy_violation", "content management policy")) {
+            return ErrorCategory.CONTENT_FILTERED;
+        }
+        if (status == 429 && body.mentions("insufficient_quota", "billing")) {
+            return ErrorCategory.QUOTA_EXCEEDED;
+        }
+        if ((status == 400 || status == 404) && body.mentions("model_not_found")) {
+            return ErrorCategory.MODEL_NOT_FOUND;
+        }
+        if (status == 404 && !body.mentions("model")) {
+            return ErrorCategory.INVALID_REQUEST;
+        }
+        return StatusCategories.of(status);
+    }
+}
