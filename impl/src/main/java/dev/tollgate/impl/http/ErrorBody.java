@@ -26,6 +26,16 @@ public record ErrorBody(String code, String type, String message) {
      * @return what its body says
      */
     public static ErrorBody of(HttpResponse<byte[]> response) {
+        return of(response, null);
+    }
+
+    /**
+     * @param response an error response
+     * @param secret a credential to mask in the message before it is shortened, or {@code null};
+     *     masking after shortening would miss a credential cut in half
+     * @return what its body says
+     */
+    public static ErrorBody of(HttpResponse<byte[]> response, String secret) {
         byte[] body = response.body();
         if (body == null || body.length == 0) {
             return new ErrorBody(null, null, null);
@@ -35,14 +45,14 @@ public record ErrorBody(String code, String type, String message) {
             return new ErrorBody(null, null, "non-JSON error body (" + contentType + ", " + body.length + " bytes)");
         }
         try (JsonParser p = JsonSupport.parser(body)) {
-            return read(p);
+            return read(p, secret);
         } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            String text = new String(body, StandardCharsets.UTF_8).strip();
+            String text = Secrets.mask(new String(body, StandardCharsets.UTF_8).strip(), secret);
             return new ErrorBody(null, null, "unparseable error body: " + abbreviate(text));
         }
     }
 
-    private static ErrorBody read(JsonParser p) {
+    private static ErrorBody read(JsonParser p, String secret) {
         Event first = p.next();
         if (first != Event.START_OBJECT) {
             return new ErrorBody(null, null, null);
@@ -72,7 +82,7 @@ public record ErrorBody(String code, String type, String message) {
                 default -> JsonReading.skip(p, v);
             }
         }
-        return new ErrorBody(code, type, message == null ? null : abbreviate(message));
+        return new ErrorBody(code, type, message == null ? null : abbreviate(Secrets.mask(message, secret)));
     }
 
     private static ErrorBody readObject(JsonParser p) {

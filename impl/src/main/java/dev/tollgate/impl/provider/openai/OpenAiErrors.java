@@ -22,7 +22,7 @@ final class OpenAiErrors {
     static LlmException of(HttpResponse<byte[]> response, String providerId, String model, String apiKey,
             String requestId, Clock clock) {
         int status = response.statusCode();
-        ErrorBody body = ErrorBody.of(response);
+        ErrorBody body = ErrorBody.of(response, apiKey);
         return LlmException.builder(category(status, body))
                 .provider(providerId)
                 .model(model)
@@ -42,7 +42,9 @@ final class OpenAiErrors {
         if (body.mentions("content_filter", "content_policy_violation", "content management policy")) {
             return ErrorCategory.CONTENT_FILTERED;
         }
-        if (status == 429 && body.mentions("insufficient_quota", "billing")) {
+        // OpenAI's rate-limit messages link the billing page too; only the code tells them apart
+        if (status == 429 && !"rate_limit_exceeded".equals(body.code())
+                && body.mentions("insufficient_quota", "billing")) {
             return ErrorCategory.QUOTA_EXCEEDED;
         }
         if ((status == 400 || status == 404) && body.mentions("model_not_found")) {

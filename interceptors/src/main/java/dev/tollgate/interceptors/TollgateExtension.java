@@ -1,0 +1,200 @@
+package dev.tollgate.interceptors;
+
+import dev.tollgate.api.ChatClient;
+import dev.tollgate.api.LlmCall;
+import dev.tollgate.api.spi.PriceSource;
+import dev.tollgate.api.spi.PromptRedactor;
+import dev.tollgate.api.spi.UsageExtractor;
+import dev.tollgate.impl.Tollgate;
+import dev.tollgate.impl.capture.CallPoint;
+import dev.tollgate.impl.config.ConfigKeys;
+import dev.tollgate.impl.config.TollgateConfigException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Tollgate's portable extension.
+ *
+ * <ol>
+ *   <li>Before discovery, it registers the library's beans and interceptors itself, so they work
+ *       whatever the application's bean discovery mode, and sets the interceptor priority from
+ *       {@code tollgate.interceptor.priority}.</li>
+ *   <li>For every managed bean, it reads the {@link LlmCall} metadata of each business method
+ *       once (a method annotation overrides the class annotation).</li>
+ *   <li>After validation, it builds the engine from MicroProfile Config and validates every
+ *       method's metadata against it; each problem is a deployment problem that names the
+ *       method or the property to fix.</li>
+ * </ol>
+ */
+public class TollgateExtension implements Extension {
+    private static final System.Logger LOG = System.getLogger(TollgateExtension.class.getName());
+
+    private final Map<CallPointKey, DeclaredCall> declared = new ConcurrentHashMap<>();
+    private final Map<CallPointKey, CallPoint> callPoints = new ConcurrentHashMap<>();
+    private volatile boolean chatClientInjected;
+    private volatile Tollgate engine;
+
+    void registerBeans(@Observes BeforeBeanDiscovery bbd) {
+        int priority = capturePriority();
+        bbd.addAnnotatedType(LlmCallInterceptor.class, LlmCallInterceptor.class.getName())
+                .remove(a -> a.annotationType() == Priority.class)
+                .add(new PriorityLiteral(priority));
+        bbd.addAnnotatedType(TollgateRuntime.class, TollgateRuntime.class.getName());
+        bbd.addAnnotatedType(TollgateProducers.class, TollgateProducers.class.getName());
+    }
+
+    <T> void readMetadata(@Observes ProcessManagedBean<T> pmb) {
+        AnnotatedType<T> type = pmb.getAnnotatedBeanClass();
+        Class<?> beanClass = pmb.getBean().getBeanClass();
+        LlmCall classLevel = type.getAnnotation(LlmCall.class);
+        for (AnnotatedMethod<? super T> m : type.getMethods()) {
+            LlmCall annotation = m.getAnnotation(LlmCall.class);
+            if (annotation == null) {
+                annotation = classLevel;
+            }
+            Method method = m.getJavaMember();
+            if (annotation != null && isBusinessMethod(method)) {
+                declared.put(new CallPointKey(beanClass, method), DeclaredCall.of(beanClass, method, annotation));
+            }
+        }
+    }
+
+    void noteChatClientUse(@Observes ProcessInjectionPoint<?, ChatClient> pip) {
+        chatClientInjected = true;
+    }
+
+    void start(@Observes AfterDeploymentValidation adv, BeanManager beanManager) {
+        Tollgate built;
+        try {
+            built = Tollgate.builder(config())
+                    .recordSink(new CdiRecordSink(beanManager))
+                    .priceSources(discover(beanManager, PriceSource.class))
+                    .redactors(discover(beanManager, PromptRedactor.class))
+                    .usageExtractors(discover(beanManager, UsageExtractor.class))
+                    .executor(executor())
+                    .classLoader(classLoader())
+                    .build();
+        } catch (TollgateConfigException e) {
+            e.problems().forEach(p -> adv.addDeploymentProblem(new DeploymentException(p)));
+            return;
+        }
+        if (built.providers().ids().isEmpty() && (chatClientInjected || !declared.isEmpty())) {
+            adv.addDeploymentProblem(new DeploymentException(Messages.noProviderForUsage()));
+            return;
+        }
+        for (Map.Entry<CallPointKey, DeclaredCall> e : declared.entrySet()) {
+            DeclaredCall d = e.getValue();
+            try {
+                callPoints.put(e.getKey(), built.callPoint(d.callName(), d.method(), d.provider(), d.model()));
+            } catch (IllegalArgumentException problem) {
+                adv.addDeploymentProblem(new DeploymentException(problem.getMessage()));
+            }
+        }
+        engine = built;
+    }
+
+    /**
+     * @return the engine
+     * @throws IllegalStateException if the deployment failed
+     */
+    Tollgate engine() {
+        Tollgate e = engine;
+        if (e == null) {
+            throw new IllegalStateException(Messages.notStarted());
+        }
+        return e;
+    }
+
+    /**
+     * The call point of an interception point; one the extension did not see at deployment (a
+     * binding added by another extension) is read and validated on first use.
+     */
+    CallPoint callPoint(Class<?> beanClass, Method method) {
+        CallPointKey key = new CallPointKey(beanClass, method);
+        CallPoint point = callPoints.get(key);
+        if (point != null) {
+            return point;
+        }
+        return callPoints.computeIfAbsent(key, k -> {
+            DeclaredCall d = DeclaredCall.reflect(beanClass, method);
+            if (d == null) {
+                d = DeclaredCall.of(beanClass, method, LlmCall.Literal.INSTANCE);
+            }
+            return engine().callPoint(d.callName(), d.method(), d.provider(), d.model());
+        });
+    }
+
+    private static boolean isBusinessMethod(Method method) {
+        int modifiers = method.getModifiers();
+        return !Modifier.isStatic(modifiers) && !Modifier.isPrivate(modifiers)
+                && method.getDeclaringClass() != Object.class;
+    }
+
+    private static int capturePriority() {
+        try {
+            return config().getOptionalValue(ConfigKeys.INTERCEPTOR_PRIORITY, String.class)
+                    .map(v -> {
+                        try {
+                            return Integer.parseInt(v.strip());
+                        } catch (NumberFormatException e) {
+                            LOG.log(Level.WARNING, Messages.priorityInvalid(v));
+                            return LlmCall.PRIORITY;
+                        }
+                    })
+                    .orElse(LlmCall.PRIORITY);
+        } catch (RuntimeException e) {
+            return LlmCall.PRIORITY;
+        }
+    }
+
+    private static Config config() {
+        return ConfigProvider.getConfig(classLoader());
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        return tccl != null ? tccl : TollgateExtension.class.getClassLoader();
+    }
+
+    private static <T> List<T> discover(BeanManager beanManager, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        beanManager.createInstance().select(type).forEach(found::add);
+        for (T service : ServiceLoader.load(type, classLoader())) {
+            found.add(service);
+        }
+        return found;
+    }
+
+    private static Executor executor() {
+        try {
+            Object executor = new javax.naming.InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+            if (executor instanceof Executor e) {
+                return e;
+            }
+        } catch (javax.naming.NamingException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "no managed executor; asynchronous requests run on the common pool");
+        }
+        return ForkJoinPool.commonPool();
+    }
+}

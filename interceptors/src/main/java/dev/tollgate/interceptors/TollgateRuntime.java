@@ -1,0 +1,41 @@
+package dev.tollgate.interceptors;
+
+import dev.tollgate.impl.Tollgate;
+import dev.tollgate.impl.capture.CallPoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.reflect.Method;
+
+/**
+ * The engine as a normal-scoped bean, so that interceptors of passivating beans can hold it.
+ */
+@ApplicationScoped
+public class TollgateRuntime {
+    private TollgateExtension extension;
+
+    /** For the container's proxy. */
+    protected TollgateRuntime() {
+    }
+
+    /**
+     * @param extension the extension that built the engine
+     */
+    @Inject
+    public TollgateRuntime(TollgateExtension extension) {
+        this.extension = extension;
+    }
+
+    /** @return the engine */
+    public Tollgate engine() {
+        return extension.engine();
+    }
+
+    /**
+     * @param beanClass the intercepted bean's class
+     * @param method the intercepted method
+     * @return its call point
+     */
+    public CallPoint callPoint(Class<?> beanClass, Method method) {
+        return extension.callPoint(beanClass, method);
+    }
+}

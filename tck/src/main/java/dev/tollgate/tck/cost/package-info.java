@@ -1,0 +1,2 @@
+/** TCK: cost computed from the configured price table. */
+package dev.tollgate.tck.cost;
