@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Builds a real MicroProfile Config (SmallRye) from properties given in the test, with no
  * discovered sources: neither the environment nor the shipped price table leak into a test unless
- * it adds them.
+ * it adds them. Expressions such as {@code ${OPENAI_API_KEY}} are expanded, as in a container.
  */
 public final class TestConfig {
     /** The ordinal of the test's own properties, above every default source. */
@@ -60,6 +60,7 @@ public final class TestConfig {
     /** @return the configuration of these properties only */
     public Config build() {
         return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(Map.copyOf(properties), "test", ORDINAL))
                 .build();
     }
@@ -70,6 +71,7 @@ public final class TestConfig {
      */
     public Config buildWith(ConfigSource... more) {
         return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(Map.copyOf(properties), "test", ORDINAL))
                 .withSources(more)
                 .build();

@@ -1,17 +1,31 @@
 package dev.tollgate.tck;
 
+import dev.tollgate.api.LlmCall;
+import dev.tollgate.impl.Tollgate;
+import dev.tollgate.interceptors.TollgateExtension;
+import java.io.File;
+import java.net.URISyntaxException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Builds test deployments: a web archive holding one library of just the given classes, a
- * {@code beans.xml} and the deployment's own {@code microprofile-config.properties}. Tollgate
- * itself is not in it; the container provides it (see {@code tck/README.md}).
+ * {@code beans.xml} and the deployment's own {@code microprofile-config.properties}.
+ *
+ * <p>Where the container does not provide Tollgate itself, set the system property
+ * {@value #BUNDLE_LIBRARIES} to {@code true}: the Tollgate API, engine and CDI integration are
+ * then bundled in {@code WEB-INF/lib}, as an application that uses Tollgate ships them, taken from
+ * wherever the test class path has them (jars, or class directories of a reactor build).
  */
 public final class TckDeployments {
+    /** The system property that bundles the Tollgate libraries into every deployment. */
+    public static final String BUNDLE_LIBRARIES = "tollgate.tck.bundle-libraries";
+
     private TckDeployments() {
     }
 
@@ -27,6 +41,25 @@ public final class TckDeployments {
                 .addClasses(RecordCollector.class, Await.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsManifestResource(new StringAsset(config.toProperties()), "microprofile-config.properties");
-        return ShrinkWrap.create(WebArchive.class, name + ".war").addAsLibrary(library);
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").addAsLibrary(library);
+        if (Boolean.getBoolean(BUNDLE_LIBRARIES)) {
+            war.addAsLibraries(library("tollgate-api.jar", LlmCall.class),
+                    library("tollgate-impl.jar", Tollgate.class),
+                    library("tollgate-interceptors.jar", TollgateExtension.class));
+        }
+        return war;
+    }
+
+    private static JavaArchive library(String name, Class<?> member) {
+        File location;
+        try {
+            location = new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate " + member.getName(), e);
+        }
+        if (location.isDirectory()) {
+            return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class);
+        }
+        return ShrinkWrap.create(ZipImporter.class, name).importFrom(location).as(JavaArchive.class);
     }
 }

@@ -115,7 +115,12 @@ public final class CallCapture {
                 continue;
             }
             if (found.isPresent()) {
-                recorder.extracted(context, pricer.apply(found.get()), context.startedAt());
+                // an answer the record cannot hold (no provider, say) must not cost the whole record
+                try {
+                    recorder.extracted(context, pricer.apply(found.get()), context.startedAt());
+                } catch (RuntimeException e) {
+                    failures.report("recording the answer of " + extractor.getClass().getName(), e);
+                }
                 return;
             }
         }

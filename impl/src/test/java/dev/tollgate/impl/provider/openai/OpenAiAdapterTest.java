@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
+import dev.tollgate.api.ErrorCategory;
+import dev.tollgate.api.LlmException;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.config.TollgateConfigException;
@@ -22,6 +24,7 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -141,10 +144,10 @@ class OpenAiAdapterTest {
                 "tollgate.providers.vllm.base-url", proxy.baseUrl() + "/v1",
                 "tollgate.providers.vllm.model", "local")).build().chatClient();
 
-        var e = catchThrowableOfType(dev.tollgate.api.LlmException.class,
+        LlmException e = catchThrowableOfType(LlmException.class,
                 () -> client.chat(ChatRequest.builder().user("hi").extra("max_tokens", 5).build()));
 
-        assertThat(e.category()).isEqualTo(dev.tollgate.api.ErrorCategory.INVALID_REQUEST);
+        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
         assertThat(e.getMessage()).contains("max_tokens");
         assertThat(proxy.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
@@ -156,10 +159,10 @@ class OpenAiAdapterTest {
                 "tollgate.providers.vllm.base-url", proxy.baseUrl() + "/v1",
                 "tollgate.providers.vllm.model", "local")).build().chatClient();
 
-        var e = catchThrowableOfType(dev.tollgate.api.LlmException.class,
-                () -> client.chat(ChatRequest.builder().user("hi").extra("when", java.time.Instant.EPOCH).build()));
+        LlmException e = catchThrowableOfType(LlmException.class,
+                () -> client.chat(ChatRequest.builder().user("hi").extra("when", Instant.EPOCH).build()));
 
-        assertThat(e.category()).isEqualTo(dev.tollgate.api.ErrorCategory.INVALID_REQUEST);
+        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
         assertThat(proxy.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 }

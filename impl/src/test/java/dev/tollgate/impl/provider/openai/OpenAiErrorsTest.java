@@ -70,7 +70,7 @@ class OpenAiErrorsTest {
         return e;
     }
 
-    private static ResponseDefinitionBuilder error(int status, String fixture) {
+    private static ResponseDefinitionBuilder response(int status, String fixture) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
@@ -92,7 +92,7 @@ class OpenAiErrorsTest {
     })
     void errorResponse_isMappedToItsCategory_withEveryDetail(int status, String fixture, ErrorCategory category,
             String code) {
-        LlmException e = failureOf(error(status, fixture));
+        LlmException e = failureOf(response(status, fixture));
 
         assertThat(e.category()).isEqualTo(category);
         assertThat(e.provider()).contains("openai");
@@ -107,9 +107,56 @@ class OpenAiErrorsTest {
                 .contains("HTTP " + status, code, REQUEST_ID);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "vLLM context window   | 400 | {\"object\": \"error\", \"message\": \"This model's maximum context length is 4096 tokens. However, you requested 5120 tokens (4096 in the messages, 1024 in the completion).\", \"type\": \"BadRequestError\", \"param\": null, \"code\": 400} | CONTEXT_LENGTH_EXCEEDED",
+        "vLLM unknown model    | 404 | {\"object\": \"error\", \"message\": \"The model `llama-9` does not exist.\", \"type\": \"NotFoundError\", \"param\": null, \"code\": 404} | MODEL_NOT_FOUND",
+        "Ollama unknown model  | 404 | {\"error\": {\"message\": \"model \\\"llama9\\\" not found, try pulling it first\", \"type\": \"api_error\", \"param\": null, \"code\": null}} | MODEL_NOT_FOUND",
+        "wrong base path       | 404 | {\"detail\": \"Not Found\"} | INVALID_REQUEST",
+        "Azure content filter  | 400 | {\"error\": {\"message\": \"The response was filtered due to the prompt triggering Azure OpenAI's content management policy.\", \"type\": null, \"param\": \"prompt\", \"code\": \"content_filter\", \"status\": 400}} | CONTENT_FILTERED",
+        "plain error text      | 429 | {\"error\": \"Too many requests, slow down\"} | RATE_LIMITED",
+        "Anthropic-style 529   | 529 | {\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}} | OVERLOADED",
+    })
+    void compatibleServerError_isMappedToItsCategory(String server, int status, String body, ErrorCategory category) {
+        LlmException e = failureOf(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body));
+
+        assertThat(e.category()).isEqualTo(category);
+        assertThat(e.httpStatus()).hasValue(status);
+        assertThat(e.providerMessage()).isPresent();
+    }
+
+    @Test
+    void retryAfterAsAPastHttpDate_isNoWait() {
+        LlmException e = failureOf(response(429, "error-429-rate-limit-exceeded.json")
+                .withHeader("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"));
+
+        assertThat(e.retryAfter()).contains(Duration.ZERO);
+    }
+
+    @Test
+    void retryAfterAsAFutureHttpDate_isTheTimeUntilThen() {
+        LlmException e = failureOf(response(503, "error-503-overloaded.json")
+                .withHeader("retry-after", "Fri, 31 Dec 2100 23:59:59 GMT"));
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.OVERLOADED);
+        assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(365 * 50)));
+    }
+
+    @Test
+    void unreadableRetryAfter_isIgnored() {
+        LlmException e = failureOf(response(429, "error-429-rate-limit-exceeded.json")
+                .withHeader("retry-after", "soon"));
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+        assertThat(e.retryAfter()).isEmpty();
+    }
+
     @Test
     void rateLimited_carriesRetryAfterInSeconds() {
-        LlmException e = failureOf(error(429, "error-429-rate-limit-exceeded.json").withHeader("retry-after", "20"));
+        LlmException e = failureOf(response(429, "error-429-rate-limit-exceeded.json").withHeader("retry-after", "20"));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
         assertThat(e).isInstanceOf(TransientLlmException.class);
@@ -119,7 +166,7 @@ class OpenAiErrorsTest {
 
     @Test
     void rateLimited_prefersRetryAfterMs() {
-        LlmException e = failureOf(error(429, "error-429-rate-limit-exceeded.json")
+        LlmException e = failureOf(response(429, "error-429-rate-limit-exceeded.json")
                 .withHeader("retry-after", "2")
                 .withHeader("retry-after-ms", "1500"));
 
@@ -128,7 +175,7 @@ class OpenAiErrorsTest {
 
     @Test
     void rateLimitedWithoutHeaders_hasNoRetryAfter() {
-        LlmException e = failureOf(error(429, "error-429-rate-limit-exceeded.json"));
+        LlmException e = failureOf(response(429, "error-429-rate-limit-exceeded.json"));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
         assertThat(e.retryAfter()).isEmpty();
@@ -136,7 +183,7 @@ class OpenAiErrorsTest {
 
     @Test
     void insufficientQuota_isPermanent() {
-        LlmException e = failureOf(error(429, "error-429-insufficient-quota.json").withHeader("retry-after", "1"));
+        LlmException e = failureOf(response(429, "error-429-insufficient-quota.json").withHeader("retry-after", "1"));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.QUOTA_EXCEEDED);
         assertThat(e).isInstanceOf(PermanentLlmException.class);
@@ -232,13 +279,31 @@ class OpenAiErrorsTest {
 
     @Test
     void answerSlowerThanTheTimeout_isTimeout() {
-        LlmException e = failureOf(error(200, "chat-completion.json").withFixedDelay(2000), "300ms");
+        LlmException e = failureOf(response(200, "chat-completion.json").withFixedDelay(2000), "300ms");
 
         assertThat(e.category()).isEqualTo(ErrorCategory.TIMEOUT);
         assertThat(e).isInstanceOf(TransientLlmException.class);
         assertThat(e.provider()).contains("openai");
         assertThat(e.model()).contains("gpt-4o-mini");
         assertThat(e.getMessage()).contains("300 ms");
+    }
+
+    @Test
+    void interruptedCaller_isCancelled_andKeepsItsInterruptFlag() {
+        openAi.stubFor(post(urlEqualTo(PATH)).willReturn(response(200, "chat-completion.json").withFixedDelay(2000)));
+        ChatClient client = client(openAi.baseUrl() + "/v1", "5s");
+
+        Thread.currentThread().interrupt();
+        LlmException e;
+        try {
+            e = catchThrowableOfType(LlmException.class, () -> client.chat(ChatRequest.of("hi")));
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt flag is restored").isTrue();
+        }
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.CANCELLED);
+        assertThat(e).isInstanceOf(PermanentLlmException.class);
+        assertThat(e.provider()).contains("openai");
     }
 
     @ParameterizedTest
@@ -286,7 +351,7 @@ class OpenAiErrorsTest {
 
     @Test
     void failedRequest_isRecordedAsAFailedExchange() {
-        failureOf(error(503, "error-503-overloaded.json"));
+        failureOf(response(503, "error-503-overloaded.json"));
 
         LlmCallRecord record = sink.single();
         assertThat(record.callName()).isEqualTo(LlmCallRecord.STANDALONE);
