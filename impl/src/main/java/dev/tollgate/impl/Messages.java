@@ -62,6 +62,26 @@ public final class Messages {
                 + "tollgate.pricing.<provider>.<model>.<field> with field one of " + fields;
     }
 
+    public static String typeClaimedTwice(String type, String first, String second) {
+        return "TOLLGATE-0012: provider type '" + type + "' is claimed by " + first + " and " + second
+                + "; remove one of them from the class path";
+    }
+
+    public static String llmCallWithoutProvider(String method) {
+        return "TOLLGATE-0020: @LlmCall on '" + method
+                + "' names no provider and there is no default; set tollgate.provider or @LlmCall(provider = ...)";
+    }
+
+    public static String llmCallProviderUnknown(String method, String id, Collection<String> configured) {
+        return "TOLLGATE-0021: @LlmCall on '" + method + "' uses provider '" + id
+                + "', which is not configured; configured providers: " + configured;
+    }
+
+    public static String llmCallWithoutModel(String method, String id) {
+        return "TOLLGATE-0022: @LlmCall on '" + method + "' uses provider '" + id + "', which has no model; set "
+                + "tollgate.providers." + id + ".model or @LlmCall(model = ...)";
+    }
+
     public static String propertyUnused(String property, String type) {
         return "TOLLGATE-0100: property '" + property + "' is not used by providers of type '" + type
                 + "'; check its spelling";

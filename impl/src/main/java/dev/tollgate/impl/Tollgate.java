@@ -27,7 +27,6 @@ import dev.tollgate.impl.provider.ProviderRegistry;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,18 +113,14 @@ public final class Tollgate {
         String where = method.getDeclaringClass().getName() + "." + method.getName();
         String id = provider.isEmpty() ? registry.defaultId().orElse(null) : provider;
         if (id == null) {
-            throw new IllegalArgumentException("TOLLGATE-0020: @LlmCall on '" + where
-                    + "' names no provider and there is no default; set tollgate.provider or @LlmCall(provider = ...)");
+            throw new IllegalArgumentException(Messages.llmCallWithoutProvider(where));
         }
         Optional<ConfiguredProvider> configured = registry.find(id);
         if (configured.isEmpty()) {
-            throw new IllegalArgumentException("TOLLGATE-0021: @LlmCall on '" + where + "' uses provider '" + id
-                    + "', which is not configured; configured providers: " + registry.ids());
+            throw new IllegalArgumentException(Messages.llmCallProviderUnknown(where, id, registry.ids()));
         }
         if (model.isEmpty() && configured.get().defaultModelIfSet().isEmpty()) {
-            throw new IllegalArgumentException("TOLLGATE-0022: @LlmCall on '" + where + "' uses provider '" + id
-                    + "', which has no model; set " + ConfigKeys.providerProperty(id, ConfigKeys.MODEL)
-                    + " or @LlmCall(model = ...)");
+            throw new IllegalArgumentException(Messages.llmCallWithoutModel(where, id));
         }
         return new CallPoint(callName, method, new Target(id, model.isEmpty() ? null : model));
     }
@@ -236,8 +231,7 @@ public final class Tollgate {
             boolean capturePrompts = reader.bool(ConfigKeys.CAPTURE_PROMPTS, true);
             problems.throwIfAny();
             warnUnused(registry);
-            List<PriceSource> sources = new ArrayList<>(priceSources);
-            return new Tollgate(this, registry, new Pricing(table, sources, currency), capturePrompts);
+            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), capturePrompts);
         }
 
         private void warnUnused(ProviderRegistry registry) {

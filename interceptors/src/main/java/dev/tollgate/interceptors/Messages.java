@@ -19,11 +19,6 @@ final class Messages {
                 + "'; expected an integer. The default priority is used";
     }
 
-    static String noProviderForUsage() {
-        return "TOLLGATE-0001: the application uses Tollgate but no provider is configured; set "
-                + "tollgate.providers.<id>.type, for example tollgate.providers.openai.type=openai";
-    }
-
     static String notStarted() {
         return "TOLLGATE-0303: Tollgate was not started; the deployment reported why";
     }

@@ -100,7 +100,7 @@ public class TollgateExtension implements Extension {
             return;
         }
         if (built.providers().ids().isEmpty() && (chatClientInjected || !declared.isEmpty())) {
-            adv.addDeploymentProblem(new DeploymentException(Messages.noProviderForUsage()));
+            adv.addDeploymentProblem(new DeploymentException(dev.tollgate.impl.Messages.noProviderConfigured()));
             return;
         }
         for (Map.Entry<CallPointKey, DeclaredCall> e : declared.entrySet()) {

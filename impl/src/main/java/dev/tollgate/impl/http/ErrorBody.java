@@ -23,14 +23,6 @@ public record ErrorBody(String code, String type, String message) {
 
     /**
      * @param response an error response
-     * @return what its body says
-     */
-    public static ErrorBody of(HttpResponse<byte[]> response) {
-        return of(response, null);
-    }
-
-    /**
-     * @param response an error response
      * @param secret a credential to mask in the message before it is shortened, or {@code null};
      *     masking after shortening would miss a credential cut in half
      * @return what its body says

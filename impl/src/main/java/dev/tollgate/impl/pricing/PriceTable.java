@@ -33,8 +33,7 @@ public final class PriceTable {
     public static PriceTable read(ConfigReader reader, String currency) {
         Map<String, Map<PriceField, BigDecimal>> fields = new TreeMap<>();
         for (String name : reader.config().getPropertyNames()) {
-            if (!name.startsWith(ConfigKeys.PRICING_PREFIX) || name.equals(ConfigKeys.PRICING_CURRENCY)
-                    || name.equals(ConfigKeys.PRICING_PREFIX + "file")) {
+            if (!name.startsWith(ConfigKeys.PRICING_PREFIX) || name.equals(ConfigKeys.PRICING_CURRENCY)) {
                 continue;
             }
             String rest = name.substring(ConfigKeys.PRICING_PREFIX.length());

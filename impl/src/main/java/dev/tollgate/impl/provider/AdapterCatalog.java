@@ -1,6 +1,7 @@
 package dev.tollgate.impl.provider;
 
 import dev.tollgate.api.spi.ProviderAdapter;
+import dev.tollgate.impl.Messages;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,8 @@ public final class AdapterCatalog {
         for (ProviderAdapter adapter : ServiceLoader.load(ProviderAdapter.class, classLoader)) {
             ProviderAdapter previous = byType.putIfAbsent(adapter.type(), adapter);
             if (previous != null && previous.getClass() != adapter.getClass()) {
-                throw new IllegalStateException("TOLLGATE-0012: provider type '" + adapter.type() + "' is claimed by "
-                        + previous.getClass().getName() + " and " + adapter.getClass().getName());
+                throw new IllegalStateException(Messages.typeClaimedTwice(adapter.type(),
+                        previous.getClass().getName(), adapter.getClass().getName()));
             }
         }
         return new AdapterCatalog(byType);

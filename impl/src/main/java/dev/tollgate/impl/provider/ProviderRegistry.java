@@ -117,11 +117,6 @@ public final class ProviderRegistry {
         return byId.keySet();
     }
 
-    /** @return the configured providers */
-    public java.util.Collection<ConfiguredProvider> all() {
-        return byId.values();
-    }
-
     /** @return the properties of every provider, for reporting unused keys */
     public List<ProviderProperties> properties() {
         return properties;

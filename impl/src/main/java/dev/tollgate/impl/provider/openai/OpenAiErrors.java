@@ -4,7 +4,6 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.impl.http.ErrorBody;
 import dev.tollgate.impl.http.RetryAfter;
-import dev.tollgate.impl.http.Secrets;
 import dev.tollgate.impl.http.StatusCategories;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -28,7 +27,7 @@ final class OpenAiErrors {
                 .model(model)
                 .httpStatus(status)
                 .providerErrorCode(body.code() != null ? body.code() : body.type())
-                .providerMessage(Secrets.mask(body.message(), apiKey))
+                .providerMessage(body.message())
                 .requestId(requestId)
                 .retryAfter(RetryAfter.from(response.headers(), clock).orElse(null))
                 .build();
