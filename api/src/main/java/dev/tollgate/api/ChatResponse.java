@@ -21,6 +21,7 @@ public final class ChatResponse {
     private final String model;
     private final String responseId;
     private final String requestId;
+    private final String serviceTier;
     private final Duration latency;
 
     private ChatResponse(Builder b) {
@@ -33,6 +34,7 @@ public final class ChatResponse {
         this.model = b.model;
         this.responseId = b.responseId;
         this.requestId = b.requestId;
+        this.serviceTier = b.serviceTier;
         this.latency = b.latency;
     }
 
@@ -53,6 +55,7 @@ public final class ChatResponse {
         b.model = model;
         b.responseId = responseId;
         b.requestId = requestId;
+        b.serviceTier = serviceTier;
         b.latency = latency;
         return b;
     }
@@ -107,6 +110,17 @@ public final class ChatResponse {
         return Optional.ofNullable(requestId);
     }
 
+    /**
+     * The processing tier the provider says served the request (OpenAI's {@code service_tier}:
+     * {@code default}, {@code flex}, {@code priority}); it selects batch prices for {@code flex}
+     * and {@code batch}.
+     *
+     * @return the tier, if the provider reported one
+     */
+    public Optional<String> serviceTier() {
+        return Optional.ofNullable(serviceTier);
+    }
+
     /** @return the time from sending the request to having the whole answer */
     public Duration latency() {
         return latency;
@@ -129,6 +143,7 @@ public final class ChatResponse {
         private String model = "";
         private String responseId;
         private String requestId;
+        private String serviceTier;
         private Duration latency = Duration.ZERO;
 
         private Builder() {
@@ -212,6 +227,15 @@ public final class ChatResponse {
          */
         public Builder requestId(String value) {
             this.requestId = value;
+            return this;
+        }
+
+        /**
+         * @param value the processing tier the provider reported, or {@code null}
+         * @return this builder
+         */
+        public Builder serviceTier(String value) {
+            this.serviceTier = value;
             return this;
         }
 

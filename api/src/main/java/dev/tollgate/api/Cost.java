@@ -10,29 +10,37 @@ import java.util.Objects;
  * unwritten input, {@link #cachedInput()} the input read from cache, {@link #cacheWrite()} the
  * input written to cache, and {@link #output()} every output token, reasoning included.
  *
+ * <p>A provider that bills per request and says what it charged (OpenRouter's {@code usage.cost})
+ * gives a {@linkplain #reported(BigDecimal, String) reported} cost: its amount is
+ * {@link #reportedAmount()}, not split by token kind, and counts in the total.
+ *
  * <p>Where no price is configured for a model, its cost is {@linkplain #unknown() unknown},
  * never a made-up number. A sum is {@linkplain #isKnown() known} only when every part is;
  * otherwise its amounts cover only the priced parts.
  */
 public final class Cost {
     private static final Cost UNKNOWN = new Cost(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-            BigDecimal.ZERO, null, false);
+            BigDecimal.ZERO, BigDecimal.ZERO, null, false, false);
 
     private final BigDecimal input;
     private final BigDecimal cachedInput;
     private final BigDecimal cacheWrite;
     private final BigDecimal output;
+    private final BigDecimal reportedAmount;
     private final String currency;
     private final boolean known;
+    private final boolean reported;
 
     private Cost(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal output,
-            String currency, boolean known) {
+            BigDecimal reportedAmount, String currency, boolean known, boolean reported) {
         this.input = input;
         this.cachedInput = cachedInput;
         this.cacheWrite = cacheWrite;
         this.output = output;
+        this.reportedAmount = reportedAmount;
         this.currency = currency;
         this.known = known;
+        this.reported = reported;
     }
 
     /** @return the cost of something no price is configured for */
@@ -64,7 +72,19 @@ public final class Cost {
             String currency) {
         return new Cost(Objects.requireNonNull(input, "input"), Objects.requireNonNull(cachedInput, "cachedInput"),
                 Objects.requireNonNull(cacheWrite, "cacheWrite"), Objects.requireNonNull(output, "output"),
-                Objects.requireNonNull(currency, "currency"), true);
+                BigDecimal.ZERO, Objects.requireNonNull(currency, "currency"), true, false);
+    }
+
+    /**
+     * A known cost that the provider reported as one amount.
+     *
+     * @param amount what the provider charged
+     * @param currency an ISO 4217 code such as {@code USD}
+     * @return the cost
+     */
+    public static Cost reported(BigDecimal amount, String currency) {
+        return new Cost(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                Objects.requireNonNull(amount, "amount"), Objects.requireNonNull(currency, "currency"), true, true);
     }
 
     /** @return the cost of the input that was neither read from nor written to cache */
@@ -87,9 +107,24 @@ public final class Cost {
         return output;
     }
 
-    /** @return the sum of all parts */
+    /** @return the amount providers reported as a whole, not split by token kind; zero if none did */
+    public BigDecimal reportedAmount() {
+        return reportedAmount;
+    }
+
+    /** @return the sum of all parts, the reported amount included */
     public BigDecimal total() {
-        return input.add(cachedInput).add(cacheWrite).add(output);
+        return input.add(cachedInput).add(cacheWrite).add(output).add(reportedAmount);
+    }
+
+    /**
+     * Whether a provider reported this cost, or a part of this sum, instead of Tollgate computing it
+     * from a price table.
+     *
+     * @return {@code true} for {@link #reported(BigDecimal, String)} costs and sums that hold one
+     */
+    public boolean isReported() {
+        return reported;
     }
 
     /** @return the ISO 4217 currency code; empty text for an {@linkplain #unknown() unknown} cost */
@@ -118,19 +153,21 @@ public final class Cost {
             throw new IllegalArgumentException("cannot add " + other.currency + " to " + currency);
         }
         return new Cost(input.add(other.input), cachedInput.add(other.cachedInput),
-                cacheWrite.add(other.cacheWrite), output.add(other.output),
-                currency != null ? currency : other.currency, known && other.known);
+                cacheWrite.add(other.cacheWrite), output.add(other.output), reportedAmount.add(other.reportedAmount),
+                currency != null ? currency : other.currency, known && other.known, reported || other.reported);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Cost c
                 && known == c.known
+                && reported == c.reported
                 && Objects.equals(currency, c.currency)
                 && input.compareTo(c.input) == 0
                 && cachedInput.compareTo(c.cachedInput) == 0
                 && cacheWrite.compareTo(c.cacheWrite) == 0
-                && output.compareTo(c.output) == 0;
+                && output.compareTo(c.output) == 0
+                && reportedAmount.compareTo(c.reportedAmount) == 0;
     }
 
     @Override
@@ -143,6 +180,7 @@ public final class Cost {
         if (this == UNKNOWN) {
             return "Cost[unknown]";
         }
-        return "Cost[" + total().toPlainString() + " " + currency() + (known ? "" : ", partly unknown") + "]";
+        return "Cost[" + total().toPlainString() + " " + currency() + (reported ? ", reported" : "")
+                + (known ? "" : ", partly unknown") + "]";
     }
 }

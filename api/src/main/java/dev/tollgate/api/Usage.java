@@ -8,7 +8,8 @@ package dev.tollgate.api;
  *   <li>{@link #inputTokens()} counts every input token the provider processed, cache reads and
  *       cache writes included;</li>
  *   <li>{@link #cachedInputTokens()} and {@link #cacheWriteTokens()} are parts of
- *       {@link #inputTokens()};</li>
+ *       {@link #inputTokens()}; {@link #cacheWrite1hTokens()}, the writes kept for an hour, is part
+ *       of {@link #cacheWriteTokens()};</li>
  *   <li>{@link #outputTokens()} counts every billed output token, reasoning included;
  *       {@link #reasoningTokens()} is part of it;</li>
  *   <li>{@link #totalTokens()} is {@code inputTokens + outputTokens}.</li>
@@ -19,21 +20,24 @@ package dev.tollgate.api;
  * every part is; otherwise its counts are a lower bound, the sum of the parts that were reported.
  */
 public final class Usage {
-    private static final Usage UNKNOWN = new Usage(0, 0, 0, 0, 0, false);
-    private static final Usage ZERO = new Usage(0, 0, 0, 0, 0, true);
+    private static final Usage UNKNOWN = new Usage(0, 0, 0, 0, 0, 0, false);
+    private static final Usage ZERO = new Usage(0, 0, 0, 0, 0, 0, true);
 
     private final long inputTokens;
     private final long outputTokens;
     private final long cachedInputTokens;
     private final long cacheWriteTokens;
+    private final long cacheWrite1hTokens;
     private final long reasoningTokens;
     private final boolean known;
 
-    private Usage(long input, long output, long cached, long cacheWrite, long reasoning, boolean known) {
+    private Usage(long input, long output, long cached, long cacheWrite, long cacheWrite1h, long reasoning,
+            boolean known) {
         this.inputTokens = input;
         this.outputTokens = output;
         this.cachedInputTokens = cached;
         this.cacheWriteTokens = cacheWrite;
+        this.cacheWrite1hTokens = cacheWrite1h;
         this.reasoningTokens = reasoning;
         this.known = known;
     }
@@ -89,6 +93,16 @@ public final class Usage {
         return cacheWriteTokens;
     }
 
+    /**
+     * The cache writes kept for an hour, which some providers (Anthropic) bill above the default
+     * five-minute writes.
+     *
+     * @return the input tokens written to the one-hour cache, part of {@link #cacheWriteTokens()}
+     */
+    public long cacheWrite1hTokens() {
+        return cacheWrite1hTokens;
+    }
+
     /** @return the output tokens spent on reasoning that the answer does not show */
     public long reasoningTokens() {
         return reasoningTokens;
@@ -115,6 +129,7 @@ public final class Usage {
                 outputTokens + other.outputTokens,
                 cachedInputTokens + other.cachedInputTokens,
                 cacheWriteTokens + other.cacheWriteTokens,
+                cacheWrite1hTokens + other.cacheWrite1hTokens,
                 reasoningTokens + other.reasoningTokens,
                 known && other.known);
     }
@@ -126,6 +141,7 @@ public final class Usage {
                 && outputTokens == u.outputTokens
                 && cachedInputTokens == u.cachedInputTokens
                 && cacheWriteTokens == u.cacheWriteTokens
+                && cacheWrite1hTokens == u.cacheWrite1hTokens
                 && reasoningTokens == u.reasoningTokens
                 && known == u.known;
     }
@@ -136,6 +152,7 @@ public final class Usage {
         h = 31 * h + outputTokens;
         h = 31 * h + cachedInputTokens;
         h = 31 * h + cacheWriteTokens;
+        h = 31 * h + cacheWrite1hTokens;
         h = 31 * h + reasoningTokens;
         return 31 * Long.hashCode(h) + (known ? 1 : 0);
     }
@@ -146,7 +163,8 @@ public final class Usage {
             return "Usage[unknown]";
         }
         return "Usage[input=" + inputTokens + ", cachedInput=" + cachedInputTokens
-                + ", cacheWrite=" + cacheWriteTokens + ", output=" + outputTokens
+                + ", cacheWrite=" + cacheWriteTokens
+                + (cacheWrite1hTokens == 0 ? "" : " (1h " + cacheWrite1hTokens + ")") + ", output=" + outputTokens
                 + ", reasoning=" + reasoningTokens + (known ? "" : ", partly unknown") + "]";
     }
 
@@ -156,6 +174,7 @@ public final class Usage {
         private long output;
         private long cached;
         private long cacheWrite;
+        private long cacheWrite1h;
         private long reasoning;
 
         private Builder() {
@@ -198,6 +217,15 @@ public final class Usage {
         }
 
         /**
+         * @param tokens input tokens written to the one-hour cache, part of the cache-write tokens
+         * @return this builder
+         */
+        public Builder cacheWrite1hTokens(long tokens) {
+            this.cacheWrite1h = tokens;
+            return this;
+        }
+
+        /**
          * @param tokens reasoning tokens, part of the output tokens
          * @return this builder
          */
@@ -211,18 +239,22 @@ public final class Usage {
          * @throws IllegalArgumentException if a count is negative or a part exceeds its whole
          */
         public Usage build() {
-            if (input < 0 || output < 0 || cached < 0 || cacheWrite < 0 || reasoning < 0) {
+            if (input < 0 || output < 0 || cached < 0 || cacheWrite < 0 || cacheWrite1h < 0 || reasoning < 0) {
                 throw new IllegalArgumentException("negative token count");
             }
             if (cached + cacheWrite > input) {
                 throw new IllegalArgumentException("cached (" + cached + ") and cache-write (" + cacheWrite
                         + ") tokens exceed input tokens (" + input + ")");
             }
+            if (cacheWrite1h > cacheWrite) {
+                throw new IllegalArgumentException("one-hour cache-write tokens (" + cacheWrite1h
+                        + ") exceed cache-write tokens (" + cacheWrite + ")");
+            }
             if (reasoning > output) {
                 throw new IllegalArgumentException(
                         "reasoning tokens (" + reasoning + ") exceed output tokens (" + output + ")");
             }
-            return new Usage(input, output, cached, cacheWrite, reasoning, true);
+            return new Usage(input, output, cached, cacheWrite, cacheWrite1h, reasoning, true);
         }
     }
 }

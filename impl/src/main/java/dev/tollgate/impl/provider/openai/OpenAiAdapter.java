@@ -6,9 +6,11 @@ import dev.tollgate.api.spi.ProviderContext;
 import dev.tollgate.impl.Messages;
 import dev.tollgate.impl.config.ConfigKeys;
 import dev.tollgate.impl.http.HttpTransport;
+import dev.tollgate.impl.http.ProviderEndpoint;
+import dev.tollgate.impl.provider.BaseUrls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -37,8 +39,7 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
     @Override
     public ProviderClient create(ProviderContext context) {
-        String baseUrl = context.property(ConfigKeys.BASE_URL).orElse(DEFAULT_BASE_URL);
-        URI base = parseBaseUrl(context, baseUrl);
+        URI base = BaseUrls.of(context, DEFAULT_BASE_URL);
         boolean openAiItself = "api.openai.com".equalsIgnoreCase(base.getHost());
         Optional<String> apiKey = context.property(ConfigKeys.API_KEY);
         if (openAiItself && apiKey.isEmpty()) {
@@ -51,28 +52,11 @@ public final class OpenAiAdapter implements ProviderAdapter {
             throw new IllegalArgumentException(Messages.propertyInvalid(context.propertyName(MAX_TOKENS_FIELD),
                     maxTokensField, "max_tokens or max_completion_tokens"));
         }
-        URI endpoint = URI.create(stripTrailingSlash(base.toString()) + "/chat/completions");
-        return new OpenAiClient(context.id(), endpoint, apiKey.orElse(null),
+        ProviderEndpoint endpoint = new ProviderEndpoint(context.id(),
+                HttpTransport.create(context.id(), base, context.timeout()), apiKey.orElse(null), Clock.systemUTC(),
+                List.of("x-request-id"), OpenAiErrors::category);
+        return new OpenAiClient(BaseUrls.resolve(base, "/chat/completions"), apiKey.orElse(null),
                 context.property(ORGANIZATION).orElse(null), context.property(PROJECT).orElse(null),
-                new OpenAiRequestWriter(maxTokensField),
-                HttpTransport.create(context.id(), base, context.timeout()), Clock.systemUTC());
-    }
-
-    static URI parseBaseUrl(ProviderContext context, String baseUrl) {
-        try {
-            URI uri = new URI(baseUrl);
-            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme())
-                    || "https".equalsIgnoreCase(uri.getScheme()))) {
-                throw new URISyntaxException(baseUrl, "not an absolute http(s) URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(Messages.propertyInvalid(context.propertyName(ConfigKeys.BASE_URL),
-                    baseUrl, "an absolute http or https URL"), e);
-        }
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+                new OpenAiRequestWriter(maxTokensField), endpoint);
     }
 }

@@ -1,12 +1,9 @@
 package dev.tollgate.impl.provider.openai;
 
 import dev.tollgate.api.ErrorCategory;
-import dev.tollgate.api.LlmException;
 import dev.tollgate.impl.http.ErrorBody;
-import dev.tollgate.impl.http.RetryAfter;
 import dev.tollgate.impl.http.StatusCategories;
-import java.net.http.HttpResponse;
-import java.time.Clock;
+import java.net.http.HttpHeaders;
 
 /**
  * Classifies Chat Completions error responses. OpenAI's error codes refine the status:
@@ -18,22 +15,7 @@ final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
-    static LlmException of(HttpResponse<byte[]> response, String providerId, String model, String apiKey,
-            String requestId, Clock clock) {
-        int status = response.statusCode();
-        ErrorBody body = ErrorBody.of(response, apiKey);
-        return LlmException.builder(category(status, body))
-                .provider(providerId)
-                .model(model)
-                .httpStatus(status)
-                .providerErrorCode(body.code() != null ? body.code() : body.type())
-                .providerMessage(body.message())
-                .requestId(requestId)
-                .retryAfter(RetryAfter.from(response.headers(), clock).orElse(null))
-                .build();
-    }
-
-    static ErrorCategory category(int status, ErrorBody body) {
+    static ErrorCategory category(int status, ErrorBody body, HttpHeaders headers) {
         if (body.mentions("context_length_exceeded", "maximum context length", "context window",
                 "too many tokens")) {
             return ErrorCategory.CONTEXT_LENGTH_EXCEEDED;

@@ -4,11 +4,8 @@ import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
-import dev.tollgate.impl.json.JsonSupport;
-import jakarta.json.stream.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import dev.tollgate.impl.provider.RequestChecks;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** Writes a {@link ChatRequest} as a Chat Completions request body. */
@@ -31,15 +28,8 @@ final class OpenAiRequestWriter {
      */
     byte[] write(ChatRequest request, String providerId) {
         String model = request.model().orElseThrow();
-        for (String key : request.extra().keySet()) {
-            if (TYPED_FIELDS.contains(key)) {
-                throw LlmException.builder(ErrorCategory.INVALID_REQUEST).provider(providerId).model(model)
-                        .message("extra parameter '" + key + "' repeats an option of ChatRequest; use the typed option")
-                        .build();
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = JsonSupport.generator(out)) {
+        RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
+        return RequestChecks.json(providerId, model, g -> {
             g.writeStartObject();
             g.write("model", model);
             g.writeStartArray("messages");
@@ -59,14 +49,8 @@ final class OpenAiRequestWriter {
                 g.writeEnd();
             }
             request.seed().ifPresent(s -> g.write("seed", s));
-            for (Map.Entry<String, Object> e : request.extra().entrySet()) {
-                JsonSupport.write(g, e.getKey(), e.getValue());
-            }
+            RequestChecks.writeExtra(g, request);
             g.writeEnd();
-        } catch (IllegalArgumentException e) {
-            throw LlmException.builder(ErrorCategory.INVALID_REQUEST).provider(providerId).model(model)
-                    .message("extra parameter cannot be written as JSON: " + e.getMessage()).cause(e).build();
-        }
-        return out.toByteArray();
+        });
     }
 }

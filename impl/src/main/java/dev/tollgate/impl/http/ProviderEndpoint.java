@@ -1,0 +1,155 @@
+package dev.tollgate.impl.http;
+
+import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.ErrorCategory;
+import dev.tollgate.api.LlmException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One provider's HTTP API as every JSON adapter speaks to it: sends a request through the
+ * provider's {@link HttpTransport}, turns an error status into a classified {@link LlmException}
+ * (provider code and message, request id, {@code Retry-After}), and a body its reader cannot read
+ * into {@link ErrorCategory#INVALID_RESPONSE}.
+ */
+public final class ProviderEndpoint {
+    /** Decides the category of an error response from its status and body. */
+    @FunctionalInterface
+    public interface ErrorClassifier {
+        /**
+         * @param status the HTTP status, 400 or above
+         * @param body what the error body says
+         * @param headers the response headers
+         * @return the category
+         */
+        ErrorCategory category(int status, ErrorBody body, HttpHeaders headers);
+    }
+
+    /** Reads a successful response body. */
+    @FunctionalInterface
+    public interface BodyReader {
+        /**
+         * @param body the body of a 2xx response
+         * @param model the requested model
+         * @return the response, without provider id, cost or latency
+         * @throws RuntimeException of any kind if the body is not what the protocol defines
+         */
+        ChatResponse read(byte[] body, String model);
+    }
+
+    private final String providerId;
+    private final HttpTransport transport;
+    private final String secret;
+    private final Clock clock;
+    private final List<String> requestIdHeaders;
+    private final ErrorClassifier classifier;
+
+    /**
+     * @param providerId the provider id, for error reports
+     * @param transport the provider's transport
+     * @param secret a credential to mask in error messages, or {@code null}
+     * @param clock the clock {@code Retry-After} dates are read against
+     * @param requestIdHeaders the response headers that may carry the provider's request id, in order
+     * @param classifier the provider's error classification
+     */
+    public ProviderEndpoint(String providerId, HttpTransport transport, String secret, Clock clock,
+            List<String> requestIdHeaders, ErrorClassifier classifier) {
+        this.providerId = Objects.requireNonNull(providerId, "providerId");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.secret = secret;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.requestIdHeaders = List.copyOf(requestIdHeaders);
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+    }
+
+    /** @return the provider id */
+    public String providerId() {
+        return providerId;
+    }
+
+    /** @return the provider's transport */
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    /**
+     * Sends a request and reads its answer.
+     *
+     * @param request the request, headers and body set; its timeout is set by the transport
+     * @param model the requested model
+     * @param reader reads a 2xx body
+     * @return the response, with the provider's request id
+     * @throws LlmException for every failure, classified
+     */
+    public ChatResponse exchange(HttpRequest.Builder request, String model, BodyReader reader) {
+        HttpResponse<byte[]> response = transport.send(request, model);
+        String requestId = requestId(response.headers());
+        int status = response.statusCode();
+        if (status >= 400) {
+            throw error(response, model, requestId);
+        }
+        if (status < 200 || status >= 300) {
+            throw invalidResponse(model, requestId, "unexpected HTTP status " + status, null);
+        }
+        ChatResponse answer;
+        try {
+            answer = reader.read(response.body(), model);
+        } catch (LlmException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw invalidResponse(model, requestId, "malformed response body: " + e.getMessage(), e);
+        }
+        return requestId == null || answer.requestId().isPresent() ? answer
+                : answer.toBuilder().requestId(requestId).build();
+    }
+
+    /**
+     * @param headers response headers
+     * @return the provider's request id, or {@code null}
+     */
+    public String requestId(HttpHeaders headers) {
+        for (String name : requestIdHeaders) {
+            var value = headers.firstValue(name);
+            if (value.isPresent()) {
+                return value.get();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param response a response with an error status
+     * @param model the requested model
+     * @param requestId the provider's request id, or {@code null}
+     * @return the classified failure
+     */
+    public LlmException error(HttpResponse<byte[]> response, String model, String requestId) {
+        int status = response.statusCode();
+        ErrorBody body = ErrorBody.of(response, secret);
+        return LlmException.builder(classifier.category(status, body, response.headers()))
+                .provider(providerId)
+                .model(model)
+                .httpStatus(status)
+                .providerErrorCode(body.code() != null ? body.code() : body.type())
+                .providerMessage(body.message())
+                .requestId(requestId)
+                .retryAfter(RetryAfter.from(response.headers(), clock).orElse(null))
+                .build();
+    }
+
+    /**
+     * @param model the requested model
+     * @param requestId the provider's request id, or {@code null}
+     * @param message what is wrong with the answer
+     * @param cause the parser's failure, or {@code null}
+     * @return a failure of category {@link ErrorCategory#INVALID_RESPONSE}
+     */
+    public LlmException invalidResponse(String model, String requestId, String message, Throwable cause) {
+        return LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(providerId).model(model)
+                .requestId(requestId).message(Secrets.mask(message, secret)).cause(cause).build();
+    }
+}
