@@ -24,6 +24,7 @@ import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.AdapterCatalog;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.provider.ProviderRegistry;
+import dev.tollgate.impl.provider.ServiceLookup;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -148,6 +149,7 @@ public final class Tollgate {
         private Executor executor = ForkJoinPool.commonPool();
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader = Tollgate.class.getClassLoader();
+        private ServiceLookup services;
 
         private Builder(Config config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -217,6 +219,16 @@ public final class Tollgate {
         }
 
         /**
+         * @param value finds the integrations provider adapters ask for; by default
+         *     {@link java.util.ServiceLoader} in the {@linkplain #classLoader(ClassLoader) class loader}
+         * @return this builder
+         */
+        public Builder services(ServiceLookup value) {
+            this.services = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
          * Reads and validates the whole configuration.
          *
          * @return the engine
@@ -225,7 +237,8 @@ public final class Tollgate {
         public Tollgate build() {
             ConfigProblems problems = new ConfigProblems();
             ConfigReader reader = new ConfigReader(config, problems);
-            ProviderRegistry registry = ProviderRegistry.build(reader, AdapterCatalog.load(classLoader));
+            ProviderRegistry registry = ProviderRegistry.build(reader, AdapterCatalog.load(classLoader),
+                    services != null ? services : ServiceLookup.serviceLoader(classLoader));
             String currency = reader.string(ConfigKeys.PRICING_CURRENCY).orElse("USD");
             PriceTable table = PriceTable.read(reader, currency);
             boolean capturePrompts = reader.bool(ConfigKeys.CAPTURE_PROMPTS, true);

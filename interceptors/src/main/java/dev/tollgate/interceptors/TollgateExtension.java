@@ -6,6 +6,7 @@ import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
 import dev.tollgate.api.spi.UsageExtractor;
 import dev.tollgate.impl.Tollgate;
+import dev.tollgate.impl.provider.ServiceLookup;
 import dev.tollgate.impl.capture.CallPoint;
 import dev.tollgate.impl.config.ConfigKeys;
 import dev.tollgate.impl.config.TollgateConfigException;
@@ -94,6 +95,12 @@ public class TollgateExtension implements Extension {
                     .usageExtractors(discover(beanManager, UsageExtractor.class))
                     .executor(executor())
                     .classLoader(classLoader())
+                    .services(new ServiceLookup() {
+                        @Override
+                        public <T> List<T> find(Class<T> type) {
+                            return discover(beanManager, type);
+                        }
+                    })
                     .build();
         } catch (TollgateConfigException e) {
             e.problems().forEach(p -> adv.addDeploymentProblem(new DeploymentException(p)));

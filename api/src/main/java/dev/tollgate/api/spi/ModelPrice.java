@@ -7,13 +7,15 @@ import java.util.Objects;
  * The price of one model, per million tokens of each kind, in one currency.
  *
  * <p>Cached input, cache write and reasoning prices are optional: cached input and cache write
- * default to the input price, reasoning to the output price.
+ * default to the input price, one-hour cache write to the cache-write price, reasoning to the
+ * output price.
  */
 public final class ModelPrice {
     private final BigDecimal input;
     private final BigDecimal output;
     private final BigDecimal cachedInput;
     private final BigDecimal cacheWrite;
+    private final BigDecimal cacheWrite1h;
     private final BigDecimal reasoning;
     private final String currency;
 
@@ -22,6 +24,7 @@ public final class ModelPrice {
         this.output = Objects.requireNonNull(b.output, "output price");
         this.cachedInput = b.cachedInput != null ? b.cachedInput : input;
         this.cacheWrite = b.cacheWrite != null ? b.cacheWrite : input;
+        this.cacheWrite1h = b.cacheWrite1h != null ? b.cacheWrite1h : cacheWrite;
         this.reasoning = b.reasoning != null ? b.reasoning : output;
         this.currency = Objects.requireNonNull(b.currency, "currency");
     }
@@ -56,6 +59,11 @@ public final class ModelPrice {
         return cacheWrite;
     }
 
+    /** @return the price of a million input tokens written to the one-hour cache */
+    public BigDecimal cacheWrite1h() {
+        return cacheWrite1h;
+    }
+
     /** @return the price of a million reasoning tokens */
     public BigDecimal reasoning() {
         return reasoning;
@@ -69,7 +77,7 @@ public final class ModelPrice {
     @Override
     public String toString() {
         return "ModelPrice[input=" + input + ", cachedInput=" + cachedInput + ", cacheWrite=" + cacheWrite
-                + ", output=" + output + ", reasoning=" + reasoning + " " + currency + " per 1M tokens]";
+                + ", cacheWrite1h=" + cacheWrite1h                + ", output=" + output + ", reasoning=" + reasoning + " " + currency + " per 1M tokens]";
     }
 
     /** Builds a {@link ModelPrice}. Input and output prices are required. */
@@ -79,6 +87,7 @@ public final class ModelPrice {
         private BigDecimal output;
         private BigDecimal cachedInput;
         private BigDecimal cacheWrite;
+        private BigDecimal cacheWrite1h;
         private BigDecimal reasoning;
 
         private Builder(String currency) {
@@ -118,6 +127,16 @@ public final class ModelPrice {
          */
         public Builder cacheWrite(BigDecimal perMillion) {
             this.cacheWrite = nonNegative(perMillion, "cache-write");
+            return this;
+        }
+
+        /**
+         * @param perMillion price of a million one-hour cache-write tokens, or {@code null} for the
+         *     cache-write price
+         * @return this builder
+         */
+        public Builder cacheWrite1h(BigDecimal perMillion) {
+            this.cacheWrite1h = nonNegative(perMillion, "cache-write-1h");
             return this;
         }
 

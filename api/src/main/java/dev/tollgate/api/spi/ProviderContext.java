@@ -1,6 +1,7 @@
 package dev.tollgate.api.spi;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,4 +47,17 @@ public interface ProviderContext {
 
     /** @return how long one request may take, from {@code tollgate.providers.<id>.timeout} */
     Duration timeout();
+
+    /**
+     * The instances of an integration contract that the application provides, such as a supplier
+     * of access tokens: its CDI beans, when running in a CDI container, then those registered with
+     * {@link java.util.ServiceLoader}.
+     *
+     * @param <T> the contract
+     * @param type the contract, an interface of this package
+     * @return the instances, in that order; empty if there are none
+     */
+    default <T> List<T> services(Class<T> type) {
+        return List.of();
+    }
 }

@@ -2,7 +2,9 @@ package dev.tollgate.impl.config;
 
 import dev.tollgate.api.spi.ProviderContext;
 import dev.tollgate.impl.Messages;
+import dev.tollgate.impl.provider.ServiceLookup;
 import java.time.Duration;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -22,19 +24,27 @@ public final class ProviderProperties implements ProviderContext {
     private final ConfigReader reader;
     private final Set<String> readKeys = ConcurrentHashMap.newKeySet();
     private final Duration timeout;
+    private final ServiceLookup services;
 
     /**
      * @param id the provider id
      * @param type the provider type
      * @param reader reads the configuration and collects problems
+     * @param services finds the application's integrations
      */
-    public ProviderProperties(String id, String type, ConfigReader reader) {
+    public ProviderProperties(String id, String type, ConfigReader reader, ServiceLookup services) {
         this.id = id;
         this.type = type;
         this.reader = reader;
+        this.services = services;
         readKeys.add(ConfigKeys.TYPE);
         readKeys.add(ConfigKeys.TIMEOUT);
         this.timeout = reader.duration(propertyName(ConfigKeys.TIMEOUT), DEFAULT_TIMEOUT);
+    }
+
+    @Override
+    public <T> List<T> services(Class<T> contract) {
+        return services.find(contract);
     }
 
     @Override

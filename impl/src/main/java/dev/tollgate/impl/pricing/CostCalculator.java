@@ -8,7 +8,8 @@ import java.math.BigDecimal;
 /**
  * Prices a usage exactly, in {@link BigDecimal}, without rounding:
  * <pre>
- * (input − cached − cacheWrite) × input + cached × cachedInput + cacheWrite × cacheWrite
+ * (input − cached − cacheWrite) × input + cached × cachedInput
+ *   + (cacheWrite − cacheWrite1h) × cacheWrite + cacheWrite1h × cacheWrite1h
  *   + (output − reasoning) × output + reasoning × reasoning
  * </pre>
  * every price being per million tokens.
@@ -33,7 +34,8 @@ public final class CostCalculator {
         return Cost.of(
                 perMillion(uncachedInput, price.input()),
                 perMillion(usage.cachedInputTokens(), price.cachedInput()),
-                perMillion(usage.cacheWriteTokens(), price.cacheWrite()),
+                perMillion(usage.cacheWriteTokens() - usage.cacheWrite1hTokens(), price.cacheWrite())
+                        .add(perMillion(usage.cacheWrite1hTokens(), price.cacheWrite1h())),
                 output,
                 price.currency());
     }

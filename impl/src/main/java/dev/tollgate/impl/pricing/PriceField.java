@@ -10,6 +10,7 @@ enum PriceField {
     OUTPUT("output"),
     CACHED_INPUT("cached-input"),
     CACHE_WRITE("cache-write"),
+    CACHE_WRITE_1H("cache-write-1h"),
     REASONING("reasoning");
 
     private final String key;

@@ -68,6 +68,7 @@ public final class PriceTable {
                         .output(f.get(PriceField.OUTPUT))
                         .cachedInput(f.get(PriceField.CACHED_INPUT))
                         .cacheWrite(f.get(PriceField.CACHE_WRITE))
+                        .cacheWrite1h(f.get(PriceField.CACHE_WRITE_1H))
                         .reasoning(f.get(PriceField.REASONING))
                         .build());
             }

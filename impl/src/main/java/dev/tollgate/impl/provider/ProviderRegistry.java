@@ -40,9 +40,10 @@ public final class ProviderRegistry {
      *
      * @param reader the configuration
      * @param adapters the adapters by type
+     * @param services finds the application's integrations for the adapters
      * @return the registry; check the reader's problems before using it
      */
-    public static ProviderRegistry build(ConfigReader reader, AdapterCatalog adapters) {
+    public static ProviderRegistry build(ConfigReader reader, AdapterCatalog adapters, ServiceLookup services) {
         ConfigProblems problems = reader.problems();
         Map<String, ConfiguredProvider> byId = new LinkedHashMap<>();
         List<ProviderProperties> allProperties = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class ProviderRegistry {
                 problems.add(Messages.typeUnknown(typeProperty, type.get(), adapters.types()));
                 continue;
             }
-            ProviderProperties props = new ProviderProperties(id, type.get(), reader);
+            ProviderProperties props = new ProviderProperties(id, type.get(), reader, services);
             allProperties.add(props);
             try {
                 var client = adapter.get().create(props);
