@@ -96,6 +96,9 @@ public final class DefaultChatClient implements ChatClient {
 
     private Cost price(ConfiguredProvider provider, ChatResponse answer, String requestedModel) {
         try {
+            if (answer.cost().isReported()) {
+                return pricing.reported(answer.cost());
+            }
             return pricing.cost(provider, answer.model().isEmpty() ? null : answer.model(), requestedModel,
                     answer.usage());
         } catch (RuntimeException e) {

@@ -73,6 +73,21 @@ public final class Pricing {
     }
 
     /**
+     * @param reported a cost the provider reported
+     * @return that cost, or {@link Cost#unknown()} if it is in another currency than all other costs
+     */
+    public Cost reported(Cost reported) {
+        if (reported.currency().equals(currency)) {
+            return reported;
+        }
+        if (warned.add("currency/" + reported.currency())) {
+            LOG.log(Level.WARNING, Messages.propertyInvalid("tollgate.pricing.currency", currency,
+                    "the currency of every price source; one priced in " + reported.currency() + " is ignored"));
+        }
+        return Cost.unknown();
+    }
+
+    /**
      * @param provider the provider
      * @param responseModel the model it reported, or {@code null}
      * @param requestedModel the model requested, or {@code null}
