@@ -9,8 +9,9 @@ import java.net.http.HttpHeaders;
  * Classifies Chat Completions error responses. OpenAI's error codes refine the status:
  * {@code context_length_exceeded}, {@code content_filter}, {@code model_not_found},
  * {@code insufficient_quota}; compatible servers that send no code are recognised by their
- * message ("maximum context length", OpenRouter's "is not a valid model ID" and its moderation
- * refusal, a 403 whose input "was flagged").
+ * message ("maximum context length", OpenRouter's "is not a valid model ID"). A prompt that "was
+ * flagged" by a moderation check, OpenAI's {@code invalid_prompt} or OpenRouter's 403, is a content
+ * filter refusal.
  */
 public final class OpenAiErrors {
     private OpenAiErrors() {
@@ -28,7 +29,7 @@ public final class OpenAiErrors {
             return ErrorCategory.CONTEXT_LENGTH_EXCEEDED;
         }
         if (body.mentions("content_filter", "content_policy_violation", "content management policy")
-                || status == 403 && body.mentions("flagged")) {
+                || body.mentions("was flagged")) {
             return ErrorCategory.CONTENT_FILTERED;
         }
         // OpenAI's rate-limit messages link the billing page too; only the code tells them apart
