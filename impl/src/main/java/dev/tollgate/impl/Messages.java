@@ -57,9 +57,9 @@ public final class Messages {
                 + missingProperty + "' is missing";
     }
 
-    public static String priceFieldUnknown(String property, Collection<String> fields) {
+    public static String priceFieldUnknown(String property, String fields) {
         return "TOLLGATE-0011: property '" + property + "' is not a price; a price key is "
-                + "tollgate.pricing.<provider>.<model>.<field> with field one of " + fields;
+                + "tollgate.pricing.<provider>.<model>.<field> with field " + fields;
     }
 
     public static String typeClaimedTwice(String type, String first, String second) {
@@ -80,6 +80,18 @@ public final class Messages {
     public static String llmCallWithoutModel(String method, String id) {
         return "TOLLGATE-0022: @LlmCall on '" + method + "' uses provider '" + id + "', which has no model; set "
                 + "tollgate.providers." + id + ".model or @LlmCall(model = ...)";
+    }
+
+    public static String priceFileUnreadable(String property, String location, String reason) {
+        return "TOLLGATE-0023: property '" + property + "' names price file '" + location + "', which cannot be read: "
+                + reason + "; name a readable file in LiteLLM's model_prices_and_context_window.json format, as a "
+                + "path or as classpath:<resource>";
+    }
+
+    public static String priceFileCurrency(String fileProperty, String currencyProperty, String currency) {
+        return "TOLLGATE-0024: property '" + fileProperty + "' names a price file in USD, but property '"
+                + currencyProperty + "' is '" + currency + "'; remove '" + currencyProperty
+                + "' or set it to USD, or remove '" + fileProperty + "'";
     }
 
     public static String propertyUnused(String property, String type) {

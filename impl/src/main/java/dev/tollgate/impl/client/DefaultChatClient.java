@@ -100,7 +100,7 @@ public final class DefaultChatClient implements ChatClient {
                 return pricing.reported(answer.cost());
             }
             return pricing.cost(provider, answer.model().isEmpty() ? null : answer.model(), requestedModel,
-                    answer.usage());
+                    answer.serviceTier().orElse(null), answer.usage());
         } catch (RuntimeException e) {
             failures.report("pricing an exchange", e);
             return Cost.unknown();
