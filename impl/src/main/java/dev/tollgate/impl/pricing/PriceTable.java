@@ -19,22 +19,25 @@ import java.util.Optional;
  * ({@code gpt-4.1}) and may be quoted; the model {@value #WILDCARD} prices every model of its
  * provider that has no price of its own.
  *
- * <p>The prices of one model come from three places; a higher one overrides a lower one:
+ * <p>The prices of one model come from three {@linkplain Source sources}; a higher one overrides
+ * a lower one:
  * <ol>
  *   <li>the application's configuration, field by field;</li>
  *   <li>the price file of {@value ConfigKeys#PRICING_FILE}, if set, model by model: a model it
  *       prices takes none of its fields from the shipped table;</li>
  *   <li>the shipped table, {@link DefaultPrices}, told apart by its config source name.</li>
  * </ol>
+ * Each price keeps the highest source that gave one of its fields, so that a lookup can prefer the
+ * application's price of a model's alias to the shipped price of the exact model.
  */
 public final class PriceTable {
     /** The model that prices every model of its provider without a price of its own. */
     public static final String WILDCARD = "*";
     private static final String FILE_CURRENCY = "USD";
 
-    private final Map<String, Map<String, ModelPrice>> prices;
+    private final Map<String, Map<String, Entry>> prices;
 
-    private PriceTable(Map<String, Map<String, ModelPrice>> prices) {
+    private PriceTable(Map<String, Map<String, Entry>> prices) {
         this.prices = prices;
     }
 
@@ -53,17 +56,26 @@ public final class PriceTable {
         PriceEntries file = readFile(reader, currency);
 
         PriceEntries merged = new PriceEntries();
-        file.forEach((provider, model, fields) -> merged.fields(provider, model).putAll(fields));
+        Map<String, Source> sources = new HashMap<>();
+        file.forEach((provider, model, fields) -> {
+            merged.fields(provider, model).putAll(fields);
+            sources.put(key(provider, model), Source.FILE);
+        });
         shipped.forEach((provider, model, fields) -> {
             if (!file.contains(provider, model)) {
                 merged.fields(provider, model).putAll(fields);
+                sources.put(key(provider, model), Source.SHIPPED);
             }
         });
-        application.forEach((provider, model, fields) -> merged.fields(provider, model).putAll(fields));
+        application.forEach((provider, model, fields) -> {
+            merged.fields(provider, model).putAll(fields);
+            sources.put(key(provider, model), Source.APPLICATION);
+        });
 
-        Map<String, Map<String, ModelPrice>> prices = new HashMap<>();
+        Map<String, Map<String, Entry>> prices = new HashMap<>();
         merged.forEach((provider, model, fields) -> build(reader, provider, model, fields, currency)
-                .ifPresent(price -> prices.computeIfAbsent(provider, p -> new HashMap<>()).put(model, price)));
+                .ifPresent(price -> prices.computeIfAbsent(provider, p -> new HashMap<>())
+                        .put(model, new Entry(price, sources.get(key(provider, model))))));
         return new PriceTable(prices);
     }
 
@@ -167,16 +179,16 @@ public final class PriceTable {
      * @return its price, if configured
      */
     public Optional<ModelPrice> find(String provider, String model) {
-        return Optional.ofNullable(get(provider, model));
+        return Optional.ofNullable(get(provider, model)).map(Entry::price);
     }
 
     /**
      * @param provider a provider id or type
      * @param model a model name, or {@value #WILDCARD}
-     * @return its price, or {@code null} if it has none
+     * @return its price and source, or {@code null} if it has none
      */
-    ModelPrice get(String provider, String model) {
-        Map<String, ModelPrice> models = prices.get(provider);
+    Entry get(String provider, String model) {
+        Map<String, Entry> models = prices.get(provider);
         return models == null ? null : models.get(model);
     }
 
@@ -189,13 +201,32 @@ public final class PriceTable {
      * @param action receives each provider, model and price
      */
     void forEach(PriceConsumer action) {
-        prices.forEach((provider, models) -> models.forEach((model, price) -> action.accept(provider, model, price)));
+        prices.forEach((provider, models) -> models.forEach((model, entry) -> action.accept(provider, model,
+                entry.price())));
     }
 
     /** Takes a provider, a model and its price. */
     @FunctionalInterface
     interface PriceConsumer {
         void accept(String provider, String model, ModelPrice price);
+    }
+
+    private static String key(String provider, String model) {
+        return provider + '\u0000' + model;
+    }
+
+    /** Where a price came from, the highest first. */
+    enum Source {
+        APPLICATION, FILE, SHIPPED
+    }
+
+    /**
+     * A price and the highest source of its fields.
+     *
+     * @param price the price
+     * @param source where it came from
+     */
+    record Entry(ModelPrice price, Source source) {
     }
 
     private static String unquote(String model) {

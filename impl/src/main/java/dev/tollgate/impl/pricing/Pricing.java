@@ -20,10 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The model names tried, in order: the model the provider reported, its
  * {@linkplain ModelAliases alias}, the model requested, its alias. The price is the first found:
  * <ol>
- *   <li>in the {@link PriceTable}, for each name by provider id, then by provider type;</li>
+ *   <li>in the {@link PriceTable}, for each of its sources from the highest (the application's
+ *       configuration, the price file, the shipped table), for each name, by provider id, then by
+ *       provider type;</li>
  *   <li>in each {@link PriceSource}, in order, for each name by provider id, then by type;</li>
  *   <li>in the table under the wildcard model {@value PriceTable#WILDCARD}, by id, then by type.</li>
  * </ol>
+ * So the application's price of {@code gpt-4.1} applies to a response naming
+ * {@code gpt-4.1-2025-04-14} even though the shipped table prices that snapshot.
  * The price then applies by the {@linkplain ModelPrice.Tier service tier} the provider reported
  * and the request's input tokens ({@link ModelPrice#forRequest(Tier, long)}). An unpriced model
  * costs {@link Cost#unknown()} and is warned about once per provider and model.
@@ -121,13 +125,17 @@ public final class Pricing {
      */
     public Optional<ModelPrice> find(ConfiguredProvider provider, String responseModel, String requestedModel) {
         String[] names = names(responseModel, requestedModel);
-        for (String model : names) {
-            if (model != null) {
-                ModelPrice price = inTable(provider, model);
-                if (price != null) {
-                    return Optional.of(price);
+        PriceTable.Entry best = null;
+        for (int i = 0; i < names.length && (best == null || best.source() != PriceTable.Source.APPLICATION); i++) {
+            if (names[i] != null) {
+                PriceTable.Entry entry = inTable(provider, names[i]);
+                if (entry != null && (best == null || entry.source().compareTo(best.source()) < 0)) {
+                    best = entry;
                 }
             }
+        }
+        if (best != null) {
+            return Optional.of(best.price());
         }
         for (PriceSource source : sources) {
             for (String model : names) {
@@ -140,12 +148,13 @@ public final class Pricing {
                 }
             }
         }
-        return Optional.ofNullable(inTable(provider, PriceTable.WILDCARD));
+        return Optional.ofNullable(inTable(provider, PriceTable.WILDCARD)).map(PriceTable.Entry::price);
     }
 
-    private ModelPrice inTable(ConfiguredProvider provider, String model) {
-        ModelPrice price = table.get(provider.id(), model);
-        return price != null ? price : table.get(provider.type(), model);
+    private PriceTable.Entry inTable(ConfiguredProvider provider, String model) {
+        PriceTable.Entry byId = table.get(provider.id(), model);
+        PriceTable.Entry byType = table.get(provider.type(), model);
+        return byType == null || byId != null && byId.source().compareTo(byType.source()) <= 0 ? byId : byType;
     }
 
     /** The names to try in order; a name that repeats an earlier one is {@code null}. */
