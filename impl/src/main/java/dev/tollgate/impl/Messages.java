@@ -101,7 +101,8 @@ public final class Messages {
 
     public static String modelUnpriced(String provider, String model) {
         return "TOLLGATE-0101: no price for model '" + model + "' of provider '" + provider
-                + "'; its cost is unknown. Set tollgate.pricing." + provider + "." + model + ".input and .output";
+                + "'; its cost is unknown. Set tollgate.pricing." + provider + "." + model + ".input and .output, "
+                + "or price every model of the provider with the model \"*\"";
     }
 
     public static String captureFailed(String stage) {
