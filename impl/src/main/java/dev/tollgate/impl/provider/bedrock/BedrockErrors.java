@@ -113,7 +113,8 @@ final class BedrockErrors {
     private static ErrorCategory validation(String message) {
         String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
         if (text.contains("too long") || text.contains("too many input tokens") || text.contains("context window")
-                || text.contains("context length") || text.contains("maximum context")) {
+                || text.contains("context length") || text.contains("context limit")
+                || text.contains("maximum context")) {
             return ErrorCategory.CONTEXT_LENGTH_EXCEEDED;
         }
         if (text.contains("model identifier is invalid")) {
