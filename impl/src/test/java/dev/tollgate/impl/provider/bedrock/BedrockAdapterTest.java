@@ -13,6 +13,7 @@ import static dev.tollgate.impl.provider.bedrock.BedrockFixtures.SECRET_ACCESS_K
 import static dev.tollgate.impl.provider.bedrock.BedrockFixtures.SESSION_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tollgate.api.ChatRequest;
@@ -22,10 +23,8 @@ import dev.tollgate.api.spi.ProviderClient;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.config.TollgateConfigException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,23 +36,8 @@ class BedrockAdapterTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private final Map<String, String> savedProperties = new HashMap<>();
-
-    @AfterEach
-    void restoreSystemProperties() {
-        savedProperties.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
-    }
-
-    private void setSystemProperty(String name, String value) {
-        savedProperties.putIfAbsent(name, System.getProperty(name));
-        System.setProperty(name, value);
-    }
+    @RegisterExtension
+    final TestSystemProperties systemProperties = new TestSystemProperties();
 
     private static TestConfig provider(String... keysAndValues) {
         TestConfig config = TestConfig.properties()
@@ -133,11 +117,11 @@ class BedrockAdapterTest {
 
     @Test
     void regionNowhereToBeFound_isAProblemNamingTheProperty() {
-        assertThat(System.getenv("AWS_REGION")).as("this test needs an environment without AWS_REGION").isNull();
-        assertThat(System.getenv("AWS_DEFAULT_REGION")).isNull();
-        setSystemProperty("aws.disableEc2Metadata", "true");
-        setSystemProperty("aws.configFile", "/nonexistent/tollgate-test/config");
-        setSystemProperty("aws.sharedCredentialsFile", "/nonexistent/tollgate-test/credentials");
+        assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+                "needs an environment without AWS_REGION");
+        systemProperties.set("aws.disableEc2Metadata", "true");
+        systemProperties.set("aws.configFile", "/nonexistent/tollgate-test/config");
+        systemProperties.set("aws.sharedCredentialsFile", "/nonexistent/tollgate-test/credentials");
 
         assertThat(problemOf(provider("access-key-id", ACCESS_KEY_ID, "secret-access-key", SECRET_ACCESS_KEY)))
                 .startsWith("TOLLGATE-0005")

@@ -14,6 +14,7 @@ import static dev.tollgate.impl.provider.bedrock.BedrockFixtures.SECRET_ACCESS_K
 import static dev.tollgate.impl.provider.bedrock.BedrockFixtures.SESSION_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -28,12 +29,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -58,23 +56,8 @@ class BedrockSigningTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private final Map<String, String> savedProperties = new HashMap<>();
-
-    @AfterEach
-    void restoreSystemProperties() {
-        savedProperties.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
-    }
-
-    private void setSystemProperty(String name, String value) {
-        savedProperties.putIfAbsent(name, System.getProperty(name));
-        System.setProperty(name, value);
-    }
+    @RegisterExtension
+    final TestSystemProperties systemProperties = new TestSystemProperties();
 
     private static ChatClient client(TestConfig config) {
         return Tollgate.builder(config.build()).build().chatClient();
@@ -155,9 +138,9 @@ class BedrockSigningTest {
 
     @Test
     void withoutConfiguredKeys_theDefaultChainReadsTheAwsSystemProperties() {
-        setSystemProperty("aws.accessKeyId", "AKIAI44QH8DHBEXAMPLE");
-        setSystemProperty("aws.secretAccessKey", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
-        setSystemProperty("aws.sessionToken", SESSION_TOKEN);
+        systemProperties.set("aws.accessKeyId", "AKIAI44QH8DHBEXAMPLE");
+        systemProperties.set("aws.secretAccessKey", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
+        systemProperties.set("aws.sessionToken", SESSION_TOKEN);
         TestConfig noKeys = TestConfig.properties()
                 .set("tollgate.providers.bedrock.type", "bedrock")
                 .set("tollgate.providers.bedrock.region", "us-west-2")
@@ -176,7 +159,7 @@ class BedrockSigningTest {
 
     @Test
     void withoutConfiguredRegion_theDefaultChainReadsTheAwsRegionSystemProperty() {
-        setSystemProperty("aws.region", "ap-southeast-2");
+        systemProperties.set("aws.region", "ap-southeast-2");
         TestConfig noRegion = BedrockFixtures.config(bedrock.baseUrl()).set("tollgate.providers.bedrock.region", "");
 
         LoggedRequest received = chatAndCapture(noRegion);
@@ -186,10 +169,10 @@ class BedrockSigningTest {
 
     @Test
     void withoutAnyCredentials_theCallFailsAsAuthenticationBeforeSending() {
-        assertThat(System.getenv("AWS_ACCESS_KEY_ID")).as("this test needs an environment without AWS keys").isNull();
-        setSystemProperty("aws.disableEc2Metadata", "true");
-        setSystemProperty("aws.sharedCredentialsFile", "/nonexistent/tollgate-test/credentials");
-        setSystemProperty("aws.configFile", "/nonexistent/tollgate-test/config");
+        assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null, "needs an environment without AWS keys");
+        systemProperties.set("aws.disableEc2Metadata", "true");
+        systemProperties.set("aws.sharedCredentialsFile", "/nonexistent/tollgate-test/credentials");
+        systemProperties.set("aws.configFile", "/nonexistent/tollgate-test/config");
         TestConfig noKeys = TestConfig.properties()
                 .set("tollgate.providers.bedrock.type", "bedrock")
                 .set("tollgate.providers.bedrock.region", REGION)
