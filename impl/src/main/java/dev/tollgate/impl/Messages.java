@@ -67,6 +67,15 @@ public final class Messages {
                 + "; remove one of them from the class path";
     }
 
+    public static String librariesMissing(String id, String type, Collection<String> artifacts, String hint) {
+        return "TOLLGATE-0013: provider '" + id + "' of type '" + type + "' needs " + String.join(" and ", artifacts)
+                + " on the class path, which " + (artifacts.size() == 1 ? "is" : "are") + " missing; " + hint;
+    }
+
+    public static String propertiesExclusive(String property, String other, String hint) {
+        return "TOLLGATE-0014: properties '" + property + "' and '" + other + "' cannot both be set; " + hint;
+    }
+
     public static String llmCallWithoutProvider(String method) {
         return "TOLLGATE-0020: @LlmCall on '" + method
                 + "' names no provider and there is no default; set tollgate.provider or @LlmCall(provider = ...)";
