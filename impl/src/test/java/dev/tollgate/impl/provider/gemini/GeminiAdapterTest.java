@@ -17,6 +17,8 @@ import dev.tollgate.impl.config.TollgateConfigException;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How {@code type=gemini} and {@code type=vertex} read their configuration. */
 class GeminiAdapterTest {
@@ -114,37 +116,25 @@ class GeminiAdapterTest {
         assertThat(supplier.askedBy()).as("no token is fetched before the first request").isEmpty();
     }
 
-    @Test
-    void vertex_talksToTheRegionalHostOfUsCentral1ByDefault() {
-        assertThat(clientOf(TestConfig.of(
-                "tollgate.providers.vertex.type", "vertex",
-                "tollgate.providers.vertex.project", "acme-ledger-prod",
-                "tollgate.providers.vertex.access-token", GeminiFixtures.ACCESS_TOKEN), "vertex"))
-                .contains("https://us-central1-aiplatform.googleapis.com"
-                        + "/v1/projects/acme-ledger-prod/locations/us-central1/publishers/google/models/")
+    @ParameterizedTest(name = "location {0}")
+    @CsvSource({
+        "'',           https://us-central1-aiplatform.googleapis.com,  us-central1",
+        "europe-west4, https://europe-west4-aiplatform.googleapis.com, europe-west4",
+        "global,       https://aiplatform.googleapis.com,              global",
+    })
+    void vertex_talksToTheHostOfItsLocationByDefault(String location, String host, String pathLocation) {
+        TestConfig config = TestConfig.properties()
+                .set("tollgate.providers.vertex.type", "vertex")
+                .set("tollgate.providers.vertex.project", "acme-ledger-prod")
+                .set("tollgate.providers.vertex.access-token", GeminiFixtures.ACCESS_TOKEN);
+        if (!location.isEmpty()) {
+            config.set("tollgate.providers.vertex.location", location);
+        }
+
+        assertThat(clientOf(config.build(), "vertex"))
+                .contains(host + "/v1/projects/acme-ledger-prod/locations/" + pathLocation
+                        + "/publishers/google/models/")
                 .doesNotContain(GeminiFixtures.ACCESS_TOKEN);
-    }
-
-    @Test
-    void vertexInAnotherRegion_talksToThatRegionsHost() {
-        assertThat(clientOf(TestConfig.of(
-                "tollgate.providers.vertex.type", "vertex",
-                "tollgate.providers.vertex.project", "acme-ledger-prod",
-                "tollgate.providers.vertex.location", "europe-west4",
-                "tollgate.providers.vertex.access-token", GeminiFixtures.ACCESS_TOKEN), "vertex"))
-                .contains("https://europe-west4-aiplatform.googleapis.com"
-                        + "/v1/projects/acme-ledger-prod/locations/europe-west4/publishers/google/models/");
-    }
-
-    @Test
-    void vertexInTheGlobalLocation_talksToTheGlobalHost() {
-        assertThat(clientOf(TestConfig.of(
-                "tollgate.providers.vertex.type", "vertex",
-                "tollgate.providers.vertex.project", "acme-ledger-prod",
-                "tollgate.providers.vertex.location", "global",
-                "tollgate.providers.vertex.access-token", GeminiFixtures.ACCESS_TOKEN), "vertex"))
-                .contains("https://aiplatform.googleapis.com"
-                        + "/v1/projects/acme-ledger-prod/locations/global/publishers/google/models/");
     }
 
     @Test

@@ -198,7 +198,8 @@ class GeminiClientTest {
 
         ChatResponse response = client().chat(ChatRequest.of("When does it renew?"));
 
-        assertThat(response.text()).isEqualTo("The contract renews every year unless either party gives 90 days' notice.");
+        assertThat(response.text())
+                .isEqualTo("The contract renews every year unless either party gives 90 days' notice.");
     }
 
     @Test
