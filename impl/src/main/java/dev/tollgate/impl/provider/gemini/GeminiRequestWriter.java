@@ -4,6 +4,7 @@ import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
+import dev.tollgate.api.ResponseFormat;
 import dev.tollgate.api.Role;
 import dev.tollgate.impl.json.JsonSupport;
 import dev.tollgate.impl.provider.RequestChecks;
@@ -38,10 +39,12 @@ final class GeminiRequestWriter {
      * @param providerId the provider id, for errors
      * @param model the model id, for errors
      * @return the UTF-8 JSON body
-     * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if an extra parameter
-     *     repeats a typed option, {@code generationConfig} is not a map, or a value JSON cannot hold
+     * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if the request has tools,
+     *     tool messages or a response format other than text, an extra parameter repeats a typed
+     *     option, {@code generationConfig} is not a map, or a value JSON cannot hold
      */
     static byte[] write(ChatRequest request, String providerId, String model) {
+        rejectToolsAndFormats(request, providerId, model);
         RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
         Map<String, Object> config = generationConfig(request, providerId, model);
         return RequestChecks.json(providerId, model, g -> {
@@ -66,6 +69,22 @@ final class GeminiRequestWriter {
             }
             g.writeEnd();
         });
+    }
+
+    /** This writer sends neither tools nor answer schemas; dropping them silently would change the answer. */
+    private static void rejectToolsAndFormats(ChatRequest request, String providerId, String model) {
+        String unsupported = null;
+        if (!request.tools().isEmpty()) {
+            unsupported = "tools";
+        } else if (request.responseFormat().kind() != ResponseFormat.Kind.TEXT) {
+            unsupported = "the response format " + request.responseFormat().kind();
+        } else if (request.messages().stream().anyMatch(m -> m.role() == Role.TOOL || !m.toolCalls().isEmpty())) {
+            unsupported = "tool calls and tool results in messages";
+        }
+        if (unsupported != null) {
+            throw RequestChecks.invalid(providerId, model, "provider '" + providerId + "' does not support "
+                    + unsupported);
+        }
     }
 
     /**
