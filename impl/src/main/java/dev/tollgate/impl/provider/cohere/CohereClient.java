@@ -22,10 +22,11 @@ final class CohereClient implements ProviderClient {
     @Override
     public ChatResponse chat(ChatRequest request) {
         String model = request.model().orElseThrow();
+        byte[] body = CohereRequestWriter.write(request, endpoint.providerId());
         HttpRequest.Builder http = HttpRequest.newBuilder(url)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(CohereRequestWriter.write(request, endpoint.providerId())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {
             http.header("Authorization", "Bearer " + apiKey);
         }
