@@ -47,4 +47,15 @@ public interface ChatClient {
      * @return a stage completed with the answer, or exceptionally with an {@link LlmException}
      */
     CompletionStage<ChatResponse> chatAsync(ChatRequest request);
+
+    /**
+     * Sends a request and streams the answer as the provider produces it. See {@link ChatStream}
+     * for how to consume it, how it fails and how it is recorded.
+     *
+     * @param request the request
+     * @return the stream; the request is sent before this method returns
+     * @throws LlmException if the request cannot be sent, or the provider refuses it before
+     *     answering
+     */
+    ChatStream stream(ChatRequest request);
 }

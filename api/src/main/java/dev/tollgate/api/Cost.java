@@ -142,6 +142,17 @@ public final class Cost {
     }
 
     /**
+     * The same amounts as a lower bound: the cost of what a provider reported of a request that did
+     * not finish, such as a stream closed early.
+     *
+     * @return a cost that is not {@linkplain #isKnown() known} in full, with these amounts
+     */
+    public Cost partial() {
+        return known ? new Cost(input, cachedInput, cacheWrite, output, reportedAmount, currency, false, reported)
+                : this;
+    }
+
+    /**
      * The sum of this cost and another.
      *
      * @param other the cost to add

@@ -118,6 +118,17 @@ public final class Usage {
     }
 
     /**
+     * The same counts as a lower bound: what a provider reported of a request that did not finish,
+     * such as a stream closed early.
+     *
+     * @return a usage that is not {@linkplain #isKnown() known} in full, with these counts
+     */
+    public Usage partial() {
+        return known ? new Usage(inputTokens, outputTokens, cachedInputTokens, cacheWriteTokens, cacheWrite1hTokens,
+                reasoningTokens, false) : this;
+    }
+
+    /**
      * The sum of this usage and another. The sum is known only if both are.
      *
      * @param other the usage to add

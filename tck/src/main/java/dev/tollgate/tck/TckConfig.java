@@ -55,7 +55,7 @@ public final class TckConfig {
      * @return this configuration
      */
     public TckConfig set(String name, String value) {
-        lines.add(name + "=" + value);
+        lines.add(escapeKey(name) + "=" + value);
         return this;
     }
 
@@ -63,6 +63,17 @@ public final class TckConfig {
     public String toProperties() {
         StringBuilder sb = new StringBuilder();
         lines.forEach(l -> sb.append(l).append('\n'));
+        return sb.toString();
+    }
+
+    private static String escapeKey(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (char c : name.toCharArray()) {
+            if (c == ':' || c == '=' || c == ' ' || c == '#' || c == '!' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
         return sb.toString();
     }
 }

@@ -26,6 +26,25 @@ public interface ProviderClient {
     ChatResponse chat(ChatRequest request);
 
     /**
+     * Sends one request and streams the answer.
+     *
+     * <p>The request is sent, and its HTTP status checked, before this method returns: a provider
+     * that refuses the request fails here, as {@link #chat(ChatRequest)} would. The usage the
+     * provider reports on the stream is asked for where the protocol needs it asked for.
+     *
+     * @param request the request, with its model set
+     * @return the stream, to be read and closed by Tollgate
+     * @throws dev.tollgate.api.LlmException for every failure before the first byte of the answer;
+     *     {@link dev.tollgate.api.ErrorCategory#INVALID_REQUEST} if the provider cannot stream
+     */
+    default ProviderStream stream(ChatRequest request) {
+        throw dev.tollgate.api.LlmException.builder(dev.tollgate.api.ErrorCategory.INVALID_REQUEST)
+                .model(request.model().orElse(null))
+                .message("this provider type does not stream answers")
+                .build();
+    }
+
+    /**
      * The model used when neither the request, the {@link dev.tollgate.api.LlmCall} method nor
      * {@code tollgate.providers.<id>.model} names one.
      *

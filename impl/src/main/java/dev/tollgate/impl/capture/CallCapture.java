@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
 /**
  * Runs an {@link dev.tollgate.api.LlmCall} method inside a call context and publishes its
  * record when it ends: when it returns or throws, or, if it returns a {@link CompletionStage},
- * when the stage completes.
+ * when the stage completes, or, if it returns a stream ({@link DeferredOutcome}), when the stream
+ * ends or is closed.
  */
 public final class CallCapture {
     private final CallContexts contexts;
@@ -69,6 +70,10 @@ public final class CallCapture {
         contexts.leave(context);
         if (result instanceof CompletionStage<?> stage) {
             return whenComplete(context, stage, point.method().getReturnType());
+        }
+        if (result instanceof DeferredOutcome deferred) {
+            deferred.outcome().whenComplete((value, failure) -> finish(context, null, unwrap(failure)));
+            return result;
         }
         finish(context, result, null);
         return result;

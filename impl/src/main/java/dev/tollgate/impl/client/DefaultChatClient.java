@@ -3,10 +3,13 @@ package dev.tollgate.impl.client;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.ChatStream;
 import dev.tollgate.api.Cost;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Target;
+import dev.tollgate.api.Usage;
+import dev.tollgate.api.spi.ProviderStream;
 import dev.tollgate.impl.Messages;
 import dev.tollgate.impl.capture.CallContexts;
 import dev.tollgate.impl.capture.CaptureFailures;
@@ -62,45 +65,96 @@ public final class DefaultChatClient implements ChatClient {
         return CompletableFuture.supplyAsync(() -> send(request, context), executor);
     }
 
+    @Override
+    public ChatStream stream(ChatRequest request) {
+        Attempt attempt = attempt(request, contexts.current());
+        ProviderStream source;
+        try {
+            source = attempt.provider().client().stream(attempt.request());
+        } catch (RuntimeException e) {
+            throw attempt.failed(e);
+        }
+        return new DefaultChatStream(source, attempt::answered, attempt::failed, executor);
+    }
+
     private ChatResponse send(ChatRequest request, LlmCallContext context) {
+        Attempt attempt = attempt(request, context);
+        ChatResponse answer;
+        try {
+            answer = attempt.provider().client().chat(attempt.request());
+        } catch (RuntimeException e) {
+            throw attempt.failed(e);
+        }
+        return attempt.answered(answer, true);
+    }
+
+    private Attempt attempt(ChatRequest request, LlmCallContext context) {
         TargetResolver.Resolved resolved = resolver.resolve(request, context);
-        ConfiguredProvider provider = resolved.provider();
         Target target = resolved.target();
         ChatRequest effective = request.provider().isPresent() && request.model().isPresent()
                 ? request
                 : request.toBuilder().target(target).build();
-        Instant startedAt = contexts.clock().instant();
-        long start = System.nanoTime();
-        ChatResponse answer;
-        try {
-            answer = provider.client().chat(effective);
-        } catch (LlmException e) {
-            recorder.failure(context, target, effective, e, startedAt, Duration.ofNanos(System.nanoTime() - start));
-            throw e;
-        } catch (RuntimeException e) {
-            LlmException wrapped = LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
-                    .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
-            recorder.failure(context, target, effective, wrapped, startedAt,
-                    Duration.ofNanos(System.nanoTime() - start));
-            throw wrapped;
-        }
-        Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        ChatResponse response = answer.toBuilder()
-                .provider(provider.id())
-                .cost(price(provider, answer, target.model()))
-                .latency(latency)
-                .build();
-        recorder.success(context, target, effective, response, startedAt);
-        return response;
+        return new Attempt(context, resolved.provider(), target, effective, contexts.clock().instant(), System.nanoTime());
     }
 
-    private Cost price(ConfiguredProvider provider, ChatResponse answer, String requestedModel) {
+    /** One request to one provider, from sending it to recording how it ended. */
+    private final class Attempt {
+        private final LlmCallContext context;
+        private final ConfiguredProvider provider;
+        private final Target target;
+        private final ChatRequest request;
+        private final Instant startedAt;
+        private final long start;
+
+        Attempt(LlmCallContext context, ConfiguredProvider provider, Target target, ChatRequest request,
+                Instant startedAt, long start) {
+            this.context = context;
+            this.provider = provider;
+            this.target = target;
+            this.request = request;
+            this.startedAt = startedAt;
+            this.start = start;
+        }
+
+        ConfiguredProvider provider() {
+            return provider;
+        }
+
+        ChatRequest request() {
+            return request;
+        }
+
+        ChatResponse answered(ChatResponse answer, boolean complete) {
+            ChatResponse.Builder response = answer.toBuilder()
+                    .provider(provider.id())
+                    .cost(price(provider, answer, target.model(), complete))
+                    .latency(Duration.ofNanos(System.nanoTime() - start));
+            if (!complete) {
+                response.usage(answer.usage().partial());
+            }
+            ChatResponse built = response.build();
+            recorder.success(context, target, request, built, startedAt);
+            return built;
+        }
+
+        LlmException failed(RuntimeException e) {
+            LlmException failure = e instanceof LlmException l ? l
+                    : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
+                            .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
+            recorder.failure(context, target, request, failure, startedAt, Duration.ofNanos(System.nanoTime() - start));
+            return failure;
+        }
+    }
+
+    private Cost price(ConfiguredProvider provider, ChatResponse answer, String requestedModel, boolean complete) {
         try {
             if (answer.cost().isReported()) {
-                return pricing.reported(answer.cost());
+                Cost reported = pricing.reported(answer.cost());
+                return complete ? reported : reported.partial();
             }
-            return pricing.cost(provider, answer.model().isEmpty() ? null : answer.model(), requestedModel,
-                    answer.usage());
+            Usage usage = complete ? answer.usage() : PartialUsage.counted(answer.usage());
+            Cost cost = pricing.cost(provider, answer.model().isEmpty() ? null : answer.model(), requestedModel, usage);
+            return complete ? cost : cost.partial();
         } catch (RuntimeException e) {
             failures.report("pricing an exchange", e);
             return Cost.unknown();

@@ -28,11 +28,20 @@ public record ErrorBody(String code, String type, String message) {
      * @return what its body says
      */
     public static ErrorBody of(HttpResponse<byte[]> response, String secret) {
-        byte[] body = response.body();
+        return of(response.headers(), response.body(), secret);
+    }
+
+    /**
+     * @param headers the headers of an error response
+     * @param body its body
+     * @param secret a credential to mask, or {@code null}
+     * @return what the body says
+     */
+    public static ErrorBody of(java.net.http.HttpHeaders headers, byte[] body, String secret) {
         if (body == null || body.length == 0) {
             return new ErrorBody(null, null, null);
         }
-        String contentType = response.headers().firstValue("content-type").orElse("");
+        String contentType = headers.firstValue("content-type").orElse("");
         if (!contentType.isEmpty() && !contentType.contains("json")) {
             return new ErrorBody(null, null, "non-JSON error body (" + contentType + ", " + body.length + " bytes)");
         }

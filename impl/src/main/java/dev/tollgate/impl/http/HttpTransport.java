@@ -84,6 +84,39 @@ public final class HttpTransport {
         }
     }
 
+    /**
+     * Sends a request whose answer is streamed: waits for the status and headers within the
+     * timeout, then leaves the body open under a deadline at the end of the timeout.
+     *
+     * @param request the request
+     * @param model the requested model, for error reports
+     * @return the open stream, whatever its status
+     * @throws LlmException of category {@link ErrorCategory#TIMEOUT}, {@link ErrorCategory#NETWORK}
+     *     or {@link ErrorCategory#CANCELLED}
+     */
+    public OpenedStream stream(HttpRequest.Builder request, String model) {
+        long start = System.nanoTime();
+        HttpRequest built = request.timeout(timeout).build();
+        CompletableFuture<HttpResponse<java.io.InputStream>> future =
+                client.sendAsync(built, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw failure(ErrorCategory.CANCELLED, model, "interrupted while waiting for the provider", e);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timedOut(model, e);
+        } catch (ExecutionException e) {
+            throw transportFailure(e.getCause(), model);
+        }
+        Duration remaining = timeout.minusNanos(System.nanoTime() - start);
+        return OpenedStream.open(providerId, model, response.statusCode(), response.headers(), response.body(),
+                timeout, remaining.isNegative() ? Duration.ZERO : remaining);
+    }
+
     private LlmException transportFailure(Throwable cause, String model) {
         if (cause instanceof HttpConnectTimeoutException) {
             return failure(ErrorCategory.NETWORK, model, "could not connect within the connect timeout", cause);

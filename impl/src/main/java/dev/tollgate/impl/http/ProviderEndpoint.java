@@ -108,6 +108,34 @@ public final class ProviderEndpoint {
     }
 
     /**
+     * Sends a request whose answer is streamed, and checks its status before any of the stream
+     * is read.
+     *
+     * @param request the request, headers and body set
+     * @param model the requested model
+     * @return the open stream, which must be closed
+     * @throws LlmException if the request fails or the provider answers with an error status
+     */
+    public OpenedStream openStream(HttpRequest.Builder request, String model) {
+        OpenedStream opened = transport.stream(request, model);
+        String requestId = requestId(opened.headers());
+        int status = opened.status();
+        if (status >= 200 && status < 300) {
+            return opened.withRequestId(requestId);
+        }
+        byte[] body;
+        try {
+            body = opened.readAll();
+        } finally {
+            opened.close();
+        }
+        if (status >= 400) {
+            throw error(status, opened.headers(), body, model, requestId);
+        }
+        throw invalidResponse(model, requestId, "unexpected HTTP status " + status, null);
+    }
+
+    /**
      * @param headers response headers
      * @return the provider's request id, or {@code null}
      */
@@ -128,16 +156,19 @@ public final class ProviderEndpoint {
      * @return the classified failure
      */
     public LlmException error(HttpResponse<byte[]> response, String model, String requestId) {
-        int status = response.statusCode();
-        ErrorBody body = ErrorBody.of(response, secret);
-        return LlmException.builder(classifier.category(status, body, response.headers()))
+        return error(response.statusCode(), response.headers(), response.body(), model, requestId);
+    }
+
+    private LlmException error(int status, HttpHeaders headers, byte[] bytes, String model, String requestId) {
+        ErrorBody body = ErrorBody.of(headers, bytes, secret);
+        return LlmException.builder(classifier.category(status, body, headers))
                 .provider(providerId)
                 .model(model)
                 .httpStatus(status)
                 .providerErrorCode(body.code() != null ? body.code() : body.type())
                 .providerMessage(body.message())
                 .requestId(requestId)
-                .retryAfter(RetryAfter.from(response.headers(), clock).orElse(null))
+                .retryAfter(RetryAfter.from(headers, clock).orElse(null))
                 .build();
     }
 

@@ -8,6 +8,7 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.Role;
 import dev.tollgate.api.spi.ProviderClient;
+import dev.tollgate.api.spi.ProviderStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,11 @@ final class SimulatedClient implements ProviderClient {
                 .responseId("sim-" + n)
                 .requestId("sim-req-" + n)
                 .build();
+    }
+
+    @Override
+    public ProviderStream stream(ChatRequest request) {
+        return new SimulatedStream(chat(request));
     }
 
     private synchronized double nextDouble() {

@@ -1,0 +1,31 @@
+package dev.tollgate.impl.http;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the deadlines of open streams on one daemon thread: a blocked read cannot watch the
+ * clock, so the deadline closes the stream under it.
+ */
+final class Deadlines {
+    private static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
+
+    private Deadlines() {
+    }
+
+    private static ScheduledThreadPoolExecutor scheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tollgate-stream-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
+    }
+
+    static ScheduledFuture<?> after(Duration delay, Runnable action) {
+        return SCHEDULER.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+}
