@@ -11,6 +11,7 @@ import dev.tollgate.impl.provider.BaseUrls;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +23,9 @@ import java.util.Set;
  * {@value #DEFAULT_BASE_URL}; the client posts to {@code <base-url>/v2/chat}) and {@code api-key}
  * (required for Cohere's own hosts, optional for a private deployment behind another URL).
  *
- * <p>Cohere documents no request-id header; its responses carry {@code X-Debug-Trace-ID}, the
- * handle Cohere's support traces a request by, which is reported as the request id.
+ * <p>Cohere documents no request-id header; its responses carry a per-request
+ * {@code X-Debug-Trace-ID} (which it also exposes to browsers), and that is reported as the request
+ * id where present.
  */
 public final class CohereAdapter implements ProviderAdapter {
     /** The type name. */
@@ -43,7 +45,7 @@ public final class CohereAdapter implements ProviderAdapter {
     public ProviderClient create(ProviderContext context) {
         URI base = BaseUrls.of(context, DEFAULT_BASE_URL);
         Optional<String> apiKey = context.property(ConfigKeys.API_KEY);
-        if (apiKey.isEmpty() && COHERE_HOSTS.contains(base.getHost().toLowerCase(java.util.Locale.ROOT))) {
+        if (apiKey.isEmpty() && COHERE_HOSTS.contains(base.getHost().toLowerCase(Locale.ROOT))) {
             throw new NoSuchElementException(Messages.propertyMissing(context.propertyName(ConfigKeys.API_KEY),
                     "Cohere needs an API key; set it, for example to ${CO_API_KEY}"));
         }
