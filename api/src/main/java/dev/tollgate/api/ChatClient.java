@@ -40,6 +40,23 @@ public interface ChatClient {
     }
 
     /**
+     * Sends a request for an answer of the given type and reads the answer into it with JSON-B.
+     * The type's JSON schema (derived from its record components or bean properties, honouring
+     * JSON-B's naming annotations) becomes the request's {@link ResponseFormat}, so the provider's
+     * native structured-output mode shapes the answer.
+     *
+     * @param <T> the answer's type
+     * @param request the request; its own response format, if any, is replaced
+     * @param type a record or a class with a public no-argument constructor
+     * @return the answer
+     * @throws LlmException if the provider fails, or of category
+     *     {@link ErrorCategory#INVALID_RESPONSE} if the answer does not fit the type; its
+     *     {@linkplain LlmException#providerMessage() provider message} is then the raw answer
+     * @throws IllegalArgumentException if no JSON schema can be derived from the type
+     */
+    <T> T chat(ChatRequest request, Class<T> type);
+
+    /**
      * Sends a request without blocking the caller. The exchange is captured into the
      * {@link LlmCall} record that was current when this method was called.
      *

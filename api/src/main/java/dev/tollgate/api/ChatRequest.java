@@ -32,6 +32,8 @@ public final class ChatRequest {
     private final List<String> stop;
     private final Long seed;
     private final Map<String, Object> extra;
+    private final ResponseFormat responseFormat;
+    private final List<Tool> tools;
 
     private ChatRequest(Builder b) {
         this.messages = List.copyOf(b.messages);
@@ -43,6 +45,8 @@ public final class ChatRequest {
         this.stop = List.copyOf(b.stop);
         this.seed = b.seed;
         this.extra = Collections.unmodifiableMap(new LinkedHashMap<>(b.extra));
+        this.responseFormat = b.responseFormat;
+        this.tools = List.copyOf(b.tools);
     }
 
     /**
@@ -72,6 +76,8 @@ public final class ChatRequest {
         b.stop.addAll(stop);
         b.seed = seed;
         b.extra.putAll(extra);
+        b.responseFormat = responseFormat;
+        b.tools.addAll(tools);
         return b;
     }
 
@@ -126,6 +132,16 @@ public final class ChatRequest {
         return extra;
     }
 
+    /** @return the form the answer must take; {@link ResponseFormat#text()} unless set */
+    public ResponseFormat responseFormat() {
+        return responseFormat;
+    }
+
+    /** @return the tools the model may call, in order; empty if none */
+    public List<Tool> tools() {
+        return tools;
+    }
+
     @Override
     public String toString() {
         return "ChatRequest[messages=" + messages.size()
@@ -144,8 +160,28 @@ public final class ChatRequest {
         private final List<String> stop = new ArrayList<>();
         private Long seed;
         private final Map<String, Object> extra = new LinkedHashMap<>();
+        private ResponseFormat responseFormat = ResponseFormat.text();
+        private final List<Tool> tools = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param format the form the answer must take
+         * @return this builder
+         */
+        public Builder responseFormat(ResponseFormat format) {
+            this.responseFormat = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /**
+         * @param tool a tool the model may call
+         * @return this builder
+         */
+        public Builder tool(Tool tool) {
+            tools.add(Objects.requireNonNull(tool, "tool"));
+            return this;
         }
 
         /**
@@ -293,6 +329,9 @@ public final class ChatRequest {
             }
             if (maxTokens != null && maxTokens < 1) {
                 throw new IllegalArgumentException("maxTokens must be >= 1: " + maxTokens);
+            }
+            if (tools.stream().map(Tool::name).distinct().count() < tools.size()) {
+                throw new IllegalArgumentException("tool names must be unique");
             }
             return new ChatRequest(this);
         }

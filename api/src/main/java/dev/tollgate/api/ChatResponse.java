@@ -1,6 +1,7 @@
 package dev.tollgate.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  */
 public final class ChatResponse {
     private final String text;
+    private final List<ToolCall> toolCalls;
     private final FinishReason finishReason;
     private final String rawFinishReason;
     private final Usage usage;
@@ -26,6 +28,7 @@ public final class ChatResponse {
 
     private ChatResponse(Builder b) {
         this.text = Objects.requireNonNull(b.text, "text");
+        this.toolCalls = List.copyOf(b.toolCalls);
         this.finishReason = b.finishReason;
         this.rawFinishReason = b.rawFinishReason;
         this.usage = b.usage;
@@ -47,6 +50,7 @@ public final class ChatResponse {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.text = text;
+        b.toolCalls = toolCalls;
         b.finishReason = finishReason;
         b.rawFinishReason = rawFinishReason;
         b.usage = usage;
@@ -67,7 +71,12 @@ public final class ChatResponse {
 
     /** @return the answer as an assistant message, ready to append to a conversation */
     public Message message() {
-        return Message.assistant(text);
+        return toolCalls.isEmpty() ? Message.assistant(text) : Message.assistant(text, toolCalls);
+    }
+
+    /** @return the tools the model asked to call, in order; empty if none */
+    public List<ToolCall> toolCalls() {
+        return toolCalls;
     }
 
     /** @return why the model stopped */
@@ -135,6 +144,7 @@ public final class ChatResponse {
     /** Builds a {@link ChatResponse}. */
     public static final class Builder {
         private String text = "";
+        private List<ToolCall> toolCalls = List.of();
         private FinishReason finishReason = FinishReason.STOP;
         private String rawFinishReason;
         private Usage usage = Usage.unknown();
@@ -155,6 +165,15 @@ public final class ChatResponse {
          */
         public Builder text(String value) {
             this.text = value;
+            return this;
+        }
+
+        /**
+         * @param value the tools the model asked to call
+         * @return this builder
+         */
+        public Builder toolCalls(List<ToolCall> value) {
+            this.toolCalls = List.copyOf(value);
             return this;
         }
 

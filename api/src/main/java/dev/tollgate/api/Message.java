@@ -1,20 +1,31 @@
 package dev.tollgate.api;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One message of a conversation: who said it and what.
  *
  * <p>Instances are immutable. Create them with {@link #system(String)}, {@link #user(String)},
- * {@link #assistant(String)} or {@link #of(Role, String)}.
+ * {@link #assistant(String)}, {@link #assistant(String, List)}, {@link #toolResult(String, String)}
+ * or {@link #of(Role, String)}.
  */
 public final class Message {
     private final Role role;
     private final String content;
+    private final List<ToolCall> toolCalls;
+    private final String toolCallId;
 
-    private Message(Role role, String content) {
+    private Message(Role role, String content, List<ToolCall> toolCalls, String toolCallId) {
         this.role = Objects.requireNonNull(role, "role");
         this.content = Objects.requireNonNull(content, "content");
+        this.toolCalls = List.copyOf(toolCalls);
+        this.toolCallId = toolCallId;
+    }
+
+    private Message(Role role, String content) {
+        this(role, content, List.of(), null);
     }
 
     /**
@@ -25,6 +36,9 @@ public final class Message {
      * @return the message
      */
     public static Message of(Role role, String content) {
+        if (role == Role.TOOL) {
+            throw new IllegalArgumentException("a tool message answers a call; use toolResult(callId, content)");
+        }
         return new Message(role, content);
     }
 
@@ -58,6 +72,28 @@ public final class Message {
         return new Message(Role.ASSISTANT, content);
     }
 
+    /**
+     * An assistant message that called tools, to send back with their results.
+     *
+     * @param content the model's text, possibly empty
+     * @param toolCalls the calls it made
+     * @return the message
+     */
+    public static Message assistant(String content, List<ToolCall> toolCalls) {
+        return new Message(Role.ASSISTANT, content, toolCalls, null);
+    }
+
+    /**
+     * The result of a tool call.
+     *
+     * @param toolCallId the {@linkplain ToolCall#id() id} of the call
+     * @param content the result, usually JSON
+     * @return the message
+     */
+    public static Message toolResult(String toolCallId, String content) {
+        return new Message(Role.TOOL, content, List.of(), Objects.requireNonNull(toolCallId, "toolCallId"));
+    }
+
     /** @return who wrote this message */
     public Role role() {
         return role;
@@ -68,6 +104,16 @@ public final class Message {
         return content;
     }
 
+    /** @return the tools an assistant message called; empty for other messages */
+    public List<ToolCall> toolCalls() {
+        return toolCalls;
+    }
+
+    /** @return the call a {@link Role#TOOL} message answers */
+    public Optional<String> toolCallId() {
+        return Optional.ofNullable(toolCallId);
+    }
+
     /**
      * A copy of this message with other text, as a {@link dev.tollgate.api.spi.PromptRedactor}
      * result is applied.
@@ -76,21 +122,23 @@ public final class Message {
      * @return a message with the same role
      */
     public Message withContent(String newContent) {
-        return new Message(role, newContent);
+        return new Message(role, newContent, toolCalls, toolCallId);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Message m && role == m.role && content.equals(m.content);
+        return o instanceof Message m && role == m.role && content.equals(m.content)
+                && toolCalls.equals(m.toolCalls) && Objects.equals(toolCallId, m.toolCallId);
     }
 
     @Override
     public int hashCode() {
-        return 31 * role.hashCode() + content.hashCode();
+        return Objects.hash(role, content, toolCalls, toolCallId);
     }
 
     @Override
     public String toString() {
-        return role + ": " + content;
+        return role + (toolCallId != null ? "[" + toolCallId + "]" : "") + ": " + content
+                + (toolCalls.isEmpty() ? "" : " " + toolCalls);
     }
 }

@@ -7,5 +7,7 @@ public enum Role {
     /** A message from the end user or the application acting for them. */
     USER,
     /** A message from the model. */
-    ASSISTANT
+    ASSISTANT,
+    /** The result of a {@link ToolCall}, sent back to the model. */
+    TOOL
 }

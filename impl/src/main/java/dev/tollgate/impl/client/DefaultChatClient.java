@@ -18,6 +18,7 @@ import dev.tollgate.impl.capture.LlmCallContext;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.provider.ProviderRegistry;
+import dev.tollgate.impl.structured.StructuredAnswers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,7 @@ public final class DefaultChatClient implements ChatClient {
     private final Pricing pricing;
     private final CaptureFailures failures;
     private final Executor executor;
+    private final StructuredAnswers structured = new StructuredAnswers();
 
     /**
      * @param registry the configured providers
@@ -57,6 +59,11 @@ public final class DefaultChatClient implements ChatClient {
     @Override
     public ChatResponse chat(ChatRequest request) {
         return send(request, contexts.current());
+    }
+
+    @Override
+    public <T> T chat(ChatRequest request, Class<T> type) {
+        return structured.read(chat(structured.request(request, type)), type);
     }
 
     @Override

@@ -29,6 +29,11 @@ import java.util.OptionalLong;
  *   <li>{@code cached-input-tokens}, {@code reasoning-tokens}: parts of those counts (default 0).</li>
  * </ul>
  *
+ * <p>A request for JSON gets {@code {"reply": <the answer>}}; a request for a JSON schema gets the
+ * smallest value that fits it. A request with tools gets a call of its first tool, with arguments
+ * that fit the tool's schema, unless its last message is a tool result. Streams deliver the
+ * answer word by word.
+ *
  * <p>It honours {@code maxTokens} (cutting the reply, finish reason {@code LENGTH}) and
  * {@code stop}; sampling options are accepted and, being deterministic, have no effect; extra
  * parameters are accepted as they would be by whatever provider it stands in for.

@@ -7,8 +7,11 @@ import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.Role;
+import dev.tollgate.api.Tool;
+import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.spi.ProviderClient;
 import dev.tollgate.api.spi.ProviderStream;
+import dev.tollgate.impl.json.JsonSupport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +56,15 @@ final class SimulatedClient implements ProviderClient {
             throw LlmException.builder(failureCategory).provider(providerId).model(model)
                     .requestId("sim-req-" + n).message("simulated failure").build();
         }
+        if (!request.tools().isEmpty() && request.messages().get(request.messages().size() - 1).role() != Role.TOOL) {
+            return toolCall(request, model, n);
+        }
         String text = reply.replace("{prompt}", lastUserMessage(request.messages())).replace("{model}", model);
+        text = switch (request.responseFormat().kind()) {
+            case JSON_SCHEMA -> SimulatedJson.instance(request.responseFormat().schema().orElseThrow(), text).toString();
+            case JSON -> JsonSupport.provider().createObjectBuilder().add("reply", text).build().toString();
+            case TEXT -> text;
+        };
         FinishReason finish = FinishReason.STOP;
         for (String stop : request.stop()) {
             int at = text.indexOf(stop);
@@ -70,6 +81,20 @@ final class SimulatedClient implements ProviderClient {
                 .finishReason(finish)
                 .rawFinishReason(finish == FinishReason.STOP ? "stop" : "length")
                 .usage(tokens.usage(request, text))
+                .model(model)
+                .responseId("sim-" + n)
+                .requestId("sim-req-" + n)
+                .build();
+    }
+
+    private ChatResponse toolCall(ChatRequest request, String model, long n) {
+        Tool tool = request.tools().get(0);
+        String arguments = SimulatedJson.instance(tool.parameters(), lastUserMessage(request.messages())).toString();
+        return ChatResponse.builder()
+                .toolCalls(List.of(new ToolCall("sim-call-" + n, tool.name(), arguments)))
+                .finishReason(FinishReason.TOOL_CALLS)
+                .rawFinishReason("tool_calls")
+                .usage(tokens.usage(request, arguments))
                 .model(model)
                 .responseId("sim-" + n)
                 .requestId("sim-req-" + n)
