@@ -19,16 +19,23 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
+import dev.tollgate.api.Message;
+import dev.tollgate.api.ResponseFormat;
+import dev.tollgate.api.Tool;
+import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
 import dev.tollgate.impl.Tollgate;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CohereClientTest {
@@ -100,7 +107,7 @@ class CohereClientTest {
                 .seed(42L)
                 .extra("safety_mode", "STRICT")
                 .extra("k", 20)
-                .extra("response_format", Map.of("type", "json_object"))
+                .responseFormat(ResponseFormat.json())
                 .extra("documents", List.of("Tollgates collect fees."))
                 .build();
 
@@ -127,6 +134,47 @@ class CohereClientTest {
                           "documents": ["Tollgates collect fees."]
                         }
                         """)));
+    }
+
+    @Test
+    void jsonSchemaFormat_isSentAsJsonObjectWithTheSchema() {
+        answerWith(CohereFixtures.read("chat.json"));
+        JsonObject schema = Json.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", Json.createObjectBuilder()
+                        .add("total", Json.createObjectBuilder().add("type", "integer")))
+                .add("required", Json.createArrayBuilder().add("total"))
+                .build();
+
+        client(config()).chat(ChatRequest.builder().user("Total?")
+                .responseFormat(ResponseFormat.jsonSchema("Invoice", schema)).build());
+
+        cohere.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("""
+                {"model": "command-a-03-2025", "messages": [{"role": "user", "content": "Total?"}],
+                 "response_format": {"type": "json_object", "json_schema": {"type": "object",
+                   "properties": {"total": {"type": "integer"}}, "required": ["total"]}}}
+                """)));
+    }
+
+    static Stream<ChatRequest> requestsWithTools() {
+        JsonObject noParameters = Json.createObjectBuilder().add("type", "object").build();
+        return Stream.of(
+                ChatRequest.builder().user("Weather?")
+                        .tool(Tool.of("get_weather", "Weather now", noParameters)).build(),
+                ChatRequest.builder().user("Weather?")
+                        .message(Message.assistant("", List.of(new ToolCall("call_1", "get_weather", "{}"))))
+                        .message(Message.toolResult("call_1", "{\"celsius\": 21}"))
+                        .build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("requestsWithTools")
+    void toolsAndToolMessages_areRefusedBeforeSending_notDropped(ChatRequest request) {
+        LlmException e = catchThrowableOfType(LlmException.class, () -> client(config()).chat(request));
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+        assertThat(e.getMessage()).contains("tools");
+        assertThat(cohere.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @Test
@@ -275,7 +323,7 @@ class CohereClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"p", "stop_sequences", "max_tokens", "messages", "stream"})
+    @ValueSource(strings = {"p", "stop_sequences", "max_tokens", "messages", "stream", "response_format", "tools"})
     void extraRepeatingATypedField_isRefusedBeforeSending(String field) {
         LlmException e = catchThrowableOfType(LlmException.class,
                 () -> client(config()).chat(ChatRequest.builder().user("hi").extra(field, 1).build()));

@@ -18,15 +18,24 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
+import dev.tollgate.api.Message;
+import dev.tollgate.api.ResponseFormat;
+import dev.tollgate.api.Tool;
+import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
 import dev.tollgate.impl.Tollgate;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OllamaClientTest {
@@ -103,7 +112,7 @@ class OllamaClientTest {
                 .seed(7L)
                 .extra("options.num_ctx", 8192)
                 .extra("options.repeat_penalty", 1.1)
-                .extra("format", Map.of("type", "object"))
+                .responseFormat(ResponseFormat.json())
                 .extra("think", false)
                 .extra("keep_alive", "30m")
                 .build();
@@ -130,11 +139,51 @@ class OllamaClientTest {
                             "num_ctx": 8192,
                             "repeat_penalty": 1.1
                           },
-                          "format": {"type": "object"},
+                          "format": "json",
                           "think": false,
                           "keep_alive": "30m"
                         }
                         """)));
+    }
+
+    @Test
+    void jsonSchemaFormat_isSentAsTheFormat() {
+        answerWith(OllamaFixtures.read("chat.json"));
+        JsonObject schema = Json.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", Json.createObjectBuilder()
+                        .add("age", Json.createObjectBuilder().add("type", "integer")))
+                .add("required", Json.createArrayBuilder().add("age"))
+                .build();
+
+        client(config()).chat(ChatRequest.builder().user("How old?")
+                .responseFormat(ResponseFormat.jsonSchema("Person", schema)).build());
+
+        ollama.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("""
+                {"model": "llama3.2", "messages": [{"role": "user", "content": "How old?"}], "stream": false,
+                 "format": {"type": "object", "properties": {"age": {"type": "integer"}}, "required": ["age"]}}
+                """)));
+    }
+
+    static Stream<ChatRequest> requestsWithTools() {
+        JsonObject noParameters = Json.createObjectBuilder().add("type", "object").build();
+        return Stream.of(
+                ChatRequest.builder().user("Weather?")
+                        .tool(Tool.of("get_weather", "Weather now", noParameters)).build(),
+                ChatRequest.builder().user("Weather?")
+                        .message(Message.assistant("", List.of(new ToolCall("call_1", "get_weather", "{}"))))
+                        .message(Message.toolResult("call_1", "{\"celsius\": 21}"))
+                        .build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("requestsWithTools")
+    void toolsAndToolMessages_areRefusedBeforeSending_notDropped(ChatRequest request) {
+        LlmException e = catchThrowableOfType(LlmException.class, () -> client(config()).chat(request));
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+        assertThat(e.getMessage()).contains("tools");
+        assertThat(ollama.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @ParameterizedTest(name = "keep-alive={0}")
@@ -231,8 +280,8 @@ class OllamaClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"model", "messages", "stream", "options.temperature", "options.num_predict",
-        "options.stop", "options.seed", "options.top_p"})
+    @ValueSource(strings = {"model", "messages", "stream", "format", "tools", "options.temperature",
+        "options.num_predict", "options.stop", "options.seed", "options.top_p"})
     void extraRepeatingATypedField_isRefusedBeforeSending(String field) {
         LlmException e = catchThrowableOfType(LlmException.class,
                 () -> client(config()).chat(ChatRequest.builder().user("hi").extra(field, 1).build()));
