@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
-import dev.tollgate.api.Cost;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
-import dev.tollgate.api.TransientLlmException;
 import dev.tollgate.api.Usage;
-import dev.tollgate.tck.TckConfig;
-import dev.tollgate.tck.TckDeployments;
-import dev.tollgate.tck.TckStub;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -41,19 +34,11 @@ import org.junit.jupiter.api.function.Executable;
  */
 @ExtendWith(ArquillianExtension.class)
 public class ProviderConformanceTest {
-    static final Map<String, String> PRICES = new LinkedHashMap<>();
-    static final BigDecimal PLAIN_COST = new BigDecimal("0.000064");
     static final Map<String, ErrorCategory> ERRORS = new LinkedHashMap<>();
     static final Set<String> REQUIRED = Set.of("tck-plain", "tck-system", "tck-multi-turn", "tck-usage",
             "tck-length", "tck-timeout", "tck-reset", "tck-malformed", "tck-proxy");
 
     static {
-        PRICES.put("input", "2");
-        PRICES.put("cached-input", "0.5");
-        PRICES.put("cache-write", "2.5");
-        PRICES.put("cache-write-1h", "4");
-        PRICES.put("output", "8");
-        PRICES.put("reasoning", "10");
         ERRORS.put("tck-auth", ErrorCategory.AUTHENTICATION);
         ERRORS.put("tck-permission", ErrorCategory.PERMISSION);
         ERRORS.put("tck-invalid", ErrorCategory.INVALID_REQUEST);
@@ -68,16 +53,7 @@ public class ProviderConformanceTest {
 
     @Deployment
     public static WebArchive deployment() {
-        TckConfig config = TckConfig.empty().set("tollgate.provider", "sim")
-                .set("tollgate.providers.sim.type", "simulated");
-        for (ProviderKit kit : ProviderKit.all()) {
-            kit.configure(config, TckStub.baseUrl(), "PT10S", "PT1S", PRICES);
-        }
-        WebArchive war = TckDeployments.war("provider-conformance", config, ProviderConformanceTest.class,
-                ProviderKit.class);
-        war.addAsResource(ProviderKit.LIST);
-        ProviderKit.names().forEach(name -> war.addAsResource(ProviderKit.FOLDER + name + ".properties"));
-        return war;
+        return KitChecks.deployment("provider-conformance", ProviderConformanceTest.class);
     }
 
     @Inject
@@ -87,7 +63,7 @@ public class ProviderConformanceTest {
     public void everyKit_runsEveryWireScenarioAndStatesWhatItExpects() {
         List<ProviderKit> kits = ProviderKit.all();
         assertFalse(kits.isEmpty(), "no provider kit is listed in " + ProviderKit.LIST);
-        eachKit(null, kit -> {
+        KitChecks.eachKit(null, kit -> {
             for (String scenario : REQUIRED) {
                 assertTrue(kit.skipReason(scenario).isEmpty(), "a kit may not skip " + scenario);
             }
@@ -99,7 +75,7 @@ public class ProviderConformanceTest {
 
     @Test
     public void plainChat_answersWithTextUsageCostModelAndIds() {
-        eachKit("tck-plain", kit -> {
+        KitChecks.eachKit("tck-plain", kit -> {
             ChatResponse response = llm.chat(request(kit.name(), "tck-plain")
                     .temperature(0.2).maxTokens(50).build());
 
@@ -108,7 +84,8 @@ public class ProviderConformanceTest {
             assertEquals(Usage.of(12, 5), response.usage());
             assertEquals(kit.name(), response.provider());
             assertEquals(kit.expected("tck-plain.model").orElseThrow(), response.model());
-            assertCost(kit.expected("tck-plain.cost").map(BigDecimal::new).orElse(PLAIN_COST), response.cost());
+            KitChecks.assertCost(kit.expected("tck-plain.cost").map(BigDecimal::new).orElse(KitChecks.PLAIN_COST),
+                    response.cost());
             kit.expected("tck-plain.response-id").ifPresent(id -> assertEquals(id, response.responseId().orElse(null)));
             kit.expected("tck-plain.request-id").ifPresent(id -> assertEquals(id, response.requestId().orElse(null)));
             assertTrue(response.latency().compareTo(Duration.ZERO) > 0, "latency");
@@ -117,31 +94,31 @@ public class ProviderConformanceTest {
 
     @Test
     public void systemPrompt_goesWhereTheProtocolPutsIt() {
-        eachKit("tck-system", kit -> assertEquals("Brief.", llm.chat(ChatRequest.builder().provider(kit.name())
+        KitChecks.eachKit("tck-system", kit -> assertEquals("Brief.", llm.chat(ChatRequest.builder().provider(kit.name())
                 .model("tck-system").system("Be brief.").user("Hi").build()).text()));
     }
 
     @Test
     public void multiTurnConversation_keepsRolesAndOrder() {
-        eachKit("tck-multi-turn", kit -> assertEquals("Again, hello.", llm.chat(ChatRequest.builder()
+        KitChecks.eachKit("tck-multi-turn", kit -> assertEquals("Again, hello.", llm.chat(ChatRequest.builder()
                 .provider(kit.name()).model("tck-multi-turn")
                 .user("Hi").assistant("Hello.").user("Again").build()).text()));
     }
 
     @Test
     public void richestUsage_isNormalisedAndPricedExactly() {
-        eachKit("tck-usage", kit -> {
+        KitChecks.eachKit("tck-usage", kit -> {
             ChatResponse response = llm.chat(request(kit.name(), "tck-usage").build());
 
             assertEquals(parseUsage(kit.expected("tck-usage.usage").orElseThrow()), response.usage());
-            assertCost(new BigDecimal(kit.expected("tck-usage.cost").orElseThrow()), response.cost());
+            KitChecks.assertCost(new BigDecimal(kit.expected("tck-usage.cost").orElseThrow()), response.cost());
             kit.expected("tck-usage.model").ifPresent(m -> assertEquals(m, response.model()));
         });
     }
 
     @Test
     public void answerCutByTheTokenLimit_reportsLength() {
-        eachKit("tck-length", kit -> {
+        KitChecks.eachKit("tck-length", kit -> {
             ChatResponse response = llm.chat(request(kit.name(), "tck-length").build());
 
             assertEquals(FinishReason.LENGTH, response.finishReason());
@@ -153,7 +130,7 @@ public class ProviderConformanceTest {
     public void providerErrors_mapToTheirCategories() {
         List<Executable> checks = new ArrayList<>();
         for (Map.Entry<String, ErrorCategory> e : ERRORS.entrySet()) {
-            checks.add(() -> eachKit(e.getKey(), kit -> {
+            checks.add(() -> KitChecks.eachKit(e.getKey(), kit -> {
                 if (e.getValue() == ErrorCategory.CONTENT_FILTERED && kit.expected("tck-filtered.finish").isPresent()) {
                     ChatResponse response = llm.chat(request(kit.name(), "tck-filtered").build());
                     assertEquals(FinishReason.valueOf(kit.expected("tck-filtered.finish").get()),
@@ -177,25 +154,25 @@ public class ProviderConformanceTest {
 
     @Test
     public void answerSlowerThanTheTimeout_isATimeout() {
-        eachKit("tck-timeout", kit ->
+        KitChecks.eachKit("tck-timeout", kit ->
                 assertEquals(ErrorCategory.TIMEOUT, failure(kit, kit.shortName(), "tck-timeout").category()));
     }
 
     @Test
     public void connectionResetMidResponse_isANetworkFailure() {
-        eachKit("tck-reset", kit ->
+        KitChecks.eachKit("tck-reset", kit ->
                 assertEquals(ErrorCategory.NETWORK, failure(kit, kit.name(), "tck-reset").category()));
     }
 
     @Test
     public void truncatedBody_isAnInvalidResponse() {
-        eachKit("tck-malformed", kit ->
+        KitChecks.eachKit("tck-malformed", kit ->
                 assertEquals(ErrorCategory.INVALID_RESPONSE, failure(kit, kit.name(), "tck-malformed").category()));
     }
 
     @Test
     public void htmlErrorPageFromAProxy_isAServerErrorThatSaysItIsNotJson() {
-        eachKit("tck-proxy", kit -> {
+        KitChecks.eachKit("tck-proxy", kit -> {
             LlmException failure = failure(kit, kit.name(), "tck-proxy");
 
             assertEquals(ErrorCategory.SERVER_ERROR, failure.category());
@@ -208,44 +185,10 @@ public class ProviderConformanceTest {
         return ChatRequest.builder().provider(provider).model(model).user("Hi");
     }
 
-    /**
-     * Requests the scenario and checks what every failure must say: the exception type matches
-     * the category, the provider and model are named, and no secret of the kit appears.
-     */
     private LlmException failure(ProviderKit kit, String provider, String scenario) {
         LlmException failure = assertThrows(LlmException.class,
                 () -> llm.chat(request(provider, scenario).build()), scenario + " must fail");
-        assertEquals(failure.category().isTransient(), failure instanceof TransientLlmException,
-                "transient exception type");
-        assertEquals(provider, failure.provider().orElse(null), "provider");
-        assertEquals(scenario, failure.model().orElse(null), "model");
-        for (String secret : kit.secrets()) {
-            String text = failure + " " + failure.providerMessage().orElse("");
-            assertFalse(text.contains(secret), () -> "a secret appears in " + text);
-        }
-        return failure;
-    }
-
-    private static void eachKit(String scenario, Consumer<ProviderKit> check) {
-        List<Executable> checks = new ArrayList<>();
-        for (ProviderKit kit : ProviderKit.all()) {
-            if (scenario != null && kit.skipReason(scenario).isPresent()) {
-                continue;
-            }
-            checks.add(() -> {
-                try {
-                    check.accept(kit);
-                } catch (AssertionError | RuntimeException e) {
-                    fail(kit + (scenario == null ? "" : ", " + scenario) + ": " + e.getMessage(), e);
-                }
-            });
-        }
-        assertAll(scenario == null ? "kits" : scenario, checks);
-    }
-
-    private static void assertCost(BigDecimal expected, Cost actual) {
-        assertTrue(actual.isKnown(), () -> "cost is unknown: " + actual);
-        assertEquals(0, expected.compareTo(actual.total()), () -> "cost " + actual + ", expected " + expected);
+        return KitChecks.checked(kit, provider, scenario, failure);
     }
 
     static Usage parseUsage(String spec) {
