@@ -19,6 +19,7 @@ import dev.tollgate.impl.config.ConfigProblems;
 import dev.tollgate.impl.config.ConfigReader;
 import dev.tollgate.impl.config.ProviderProperties;
 import dev.tollgate.impl.config.TollgateConfigException;
+import dev.tollgate.impl.health.ProviderHealthRegistry;
 import dev.tollgate.impl.pricing.PriceTable;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.AdapterCatalog;
@@ -44,14 +45,17 @@ public final class Tollgate {
 
     private final ProviderRegistry registry;
     private final Pricing pricing;
+    private final ProviderHealthRegistry health;
     private final CallContexts contexts;
     private final CaptureFailures failures;
     private final CallCapture capture;
     private final DefaultChatClient chatClient;
 
-    private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, boolean capturePrompts) {
+    private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
+            boolean capturePrompts) {
         this.registry = registry;
         this.pricing = pricing;
+        this.health = health;
         this.contexts = new CallContexts(b.clock);
         this.failures = new CaptureFailures();
         PromptCapture prompts = new PromptCapture(capturePrompts, b.redactors, failures);
@@ -92,6 +96,11 @@ public final class Tollgate {
     /** @return prices and costs */
     public Pricing pricing() {
         return pricing;
+    }
+
+    /** @return the health and circuits of the configured providers */
+    public ProviderHealthRegistry health() {
+        return health;
     }
 
     /** @return the count of capture failures */
@@ -242,9 +251,10 @@ public final class Tollgate {
             String currency = reader.string(ConfigKeys.PRICING_CURRENCY).orElse("USD");
             PriceTable table = PriceTable.read(reader, currency);
             boolean capturePrompts = reader.bool(ConfigKeys.CAPTURE_PROMPTS, true);
+            ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
             problems.throwIfAny();
             warnUnused(registry);
-            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), capturePrompts);
+            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), health, capturePrompts);
         }
 
         private void warnUnused(ProviderRegistry registry) {
