@@ -62,6 +62,16 @@ final class Circuit {
         }
     }
 
+    /** Whether {@link #tryAcquire()} would permit a request now; takes no trial place. */
+    boolean isAvailable() {
+        Phase p = phase.get();
+        if (p.state == CircuitState.CLOSED) {
+            return true;
+        }
+        return p.state == CircuitState.HALF_OPEN && p.trialsStarted < settings.halfOpenTrials()
+                || delayPassed(p, clock.millis());
+    }
+
     void recordSuccess() {
         while (true) {
             Phase p = phase.get();

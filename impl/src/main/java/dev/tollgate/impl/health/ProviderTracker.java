@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>For each request the engine:
  * <ol>
+ *   <li>may skip, among fallback targets, those whose tracker is not {@link #isAvailable()};</li>
  *   <li>calls {@link #tryAcquire()}; if it answers {@code false}, sends nothing, moves on to the
  *       next fallback target if there is one, and otherwise fails with {@link #circuitOpen()}, a
  *       failure it does not record here;</li>
@@ -71,6 +72,16 @@ public final class ProviderTracker {
      */
     public boolean tryAcquire() {
         return circuit.tryAcquire();
+    }
+
+    /**
+     * Whether {@link #tryAcquire()} would permit a request now, without taking a trial place: for
+     * choosing among fallback targets before sending. Only {@link #tryAcquire()} permits a request.
+     *
+     * @return {@code false} while the circuit is open, or half-open with every trial place taken
+     */
+    public boolean isAvailable() {
+        return circuit.isAvailable();
     }
 
     /**

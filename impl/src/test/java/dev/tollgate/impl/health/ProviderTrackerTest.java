@@ -155,6 +155,20 @@ class ProviderTrackerTest {
     }
 
     @Test
+    void availability_answersAsTryAcquireWould_withoutTakingATrialPlace() {
+        ProviderTracker tracker = withDefaults();
+        assertThat(tracker.isAvailable()).isTrue();
+        fail(tracker, 5, SERVER_ERROR);
+        assertThat(tracker.isAvailable()).isFalse();
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(tracker.isAvailable()).isTrue();
+        assertThat(tracker.isAvailable()).isTrue();
+        assertThat(tracker.tryAcquire()).isTrue();
+        assertThat(tracker.isAvailable()).as("the only trial place is taken").isFalse();
+    }
+
+    @Test
     void successfulTrial_closesTheCircuit() {
         ProviderTracker tracker = withDefaults();
         fail(tracker, 5, SERVER_ERROR);
