@@ -17,6 +17,17 @@ public final class ConfigKeys {
     /** How long one request to a provider may take. */
     public static final String TIMEOUT = "timeout";
 
+    /** The prefix of a provider's client-side rate-limit keys, after the provider's prefix. */
+    public static final String RATE_LIMIT = "rate-limit.";
+    /** Requests a minute, after {@link #RATE_LIMIT} or after a model under {@link #RATE_LIMIT_MODELS}. */
+    public static final String RPM = "rpm";
+    /** Tokens a minute, after {@link #RATE_LIMIT} or after a model under {@link #RATE_LIMIT_MODELS}. */
+    public static final String TPM = "tpm";
+    /** How long a request may wait for a provider's rate limit, after {@link #RATE_LIMIT}. */
+    public static final String MAX_WAIT = "max-wait";
+    /** The prefix of per-model rate limits, after {@link #RATE_LIMIT}: {@code models."<model>".rpm}. */
+    public static final String RATE_LIMIT_MODELS = "models.";
+
     /** The prefix of price keys: {@code tollgate.pricing.<provider>.<model>.<field>}. */
     public static final String PRICING_PREFIX = "tollgate.pricing.";
     /** The currency of all prices. */
@@ -39,5 +50,24 @@ public final class ConfigKeys {
      */
     public static String providerProperty(String id, String key) {
         return PROVIDERS_PREFIX + id + "." + key;
+    }
+
+    /**
+     * @param id a provider id
+     * @param field {@link #RPM}, {@link #TPM} or {@link #MAX_WAIT}
+     * @return {@code tollgate.providers.<id>.rate-limit.<field>}
+     */
+    public static String rateLimitProperty(String id, String field) {
+        return providerProperty(id, RATE_LIMIT + field);
+    }
+
+    /**
+     * @param id a provider id
+     * @param model a model name, which may contain dots
+     * @param field {@link #RPM} or {@link #TPM}
+     * @return {@code tollgate.providers.<id>.rate-limit.models."<model>".<field>}
+     */
+    public static String modelRateLimitProperty(String id, String model, String field) {
+        return providerProperty(id, RATE_LIMIT + RATE_LIMIT_MODELS + '"' + model + "\"." + field);
     }
 }
