@@ -60,14 +60,4 @@ public final class ConfigKeys {
     public static String rateLimitProperty(String id, String field) {
         return providerProperty(id, RATE_LIMIT + field);
     }
-
-    /**
-     * @param id a provider id
-     * @param model a model name, which may contain dots
-     * @param field {@link #RPM} or {@link #TPM}
-     * @return {@code tollgate.providers.<id>.rate-limit.models."<model>".<field>}
-     */
-    public static String modelRateLimitProperty(String id, String model, String field) {
-        return providerProperty(id, RATE_LIMIT + RATE_LIMIT_MODELS + '"' + model + "\"." + field);
-    }
 }

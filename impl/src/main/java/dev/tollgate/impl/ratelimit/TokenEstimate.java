@@ -41,10 +41,7 @@ public final class TokenEstimate {
             }
         }
         for (Tool tool : request.tools()) {
-            chars += tool.name().length() + tool.parameters().toString().length();
-            if (tool.description() != null) {
-                chars += tool.description().length();
-            }
+            chars += tool.name().length() + tool.description().length() + tool.parameters().toString().length();
         }
         chars += request.responseFormat().schema().map(schema -> schema.toString().length()).orElse(0);
         long input = (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;

@@ -225,8 +225,6 @@ class RateLimitsConfigTest {
     void propertyNames_areBuiltFromTheDeclaredKeys() {
         assertThat(ConfigKeys.rateLimitProperty("openai", ConfigKeys.RPM)).isEqualTo(PREFIX + "rpm");
         assertThat(ConfigKeys.rateLimitProperty("openai", ConfigKeys.MAX_WAIT)).isEqualTo(PREFIX + "max-wait");
-        assertThat(ConfigKeys.modelRateLimitProperty("openai", "gpt-4.1", ConfigKeys.TPM))
-                .isEqualTo(PREFIX + "models.\"gpt-4.1\".tpm");
     }
 
     @Test
