@@ -191,5 +191,34 @@ public final class Messages {
     public static String retryAfterTooLong(String provider, java.time.Duration wait, java.time.Duration max) {
         return "TOLLGATE-0205: provider '" + provider + "' asked to be retried after " + wait.toMillis()
                 + " ms, longer than tollgate.retry-after.max-wait (" + max.toMillis() + " ms); not sent";
+    public static String rateLimitKeyUnknown(String property) {
+        return "TOLLGATE-0030: property '" + property + "' is not a rate limit; a provider's rate-limit keys are "
+                + "tollgate.providers.<id>.rate-limit.rpm, .tpm and .max-wait, and per model "
+                + "tollgate.providers.<id>.rate-limit.models.\"<model>\".rpm and .tpm";
+    }
+
+    public static String rateLimitWaitWithoutLimit(String property) {
+        return "TOLLGATE-0110: property '" + property + "' has no effect, because the provider has no rate limit; "
+                + "set its rate-limit.rpm or rate-limit.tpm, or remove it";
+    }
+
+    public static String rateLimitModelAboveProvider(String modelProperty, long modelLimit, String providerProperty,
+            long providerLimit) {
+        return "TOLLGATE-0111: property '" + modelProperty + "' (" + modelLimit + ") is above property '"
+                + providerProperty + "' (" + providerLimit + "), which applies to every model of the provider, so it "
+                + "never takes effect; lower it or remove it";
+    }
+
+    public static String rateLimited(String limitProperty, long perMinute, String unit, long waitMillis,
+            String maxWaitProperty, long maxWaitMillis) {
+        return "TOLLGATE-0210: the client-side limit '" + limitProperty + "' of " + perMinute + " " + unit
+                + " a minute would need a wait of " + waitMillis + " ms, longer than the " + maxWaitMillis
+                + " ms of '" + maxWaitProperty + "'; try again later, raise the limit or the max-wait, or add a "
+                + "@Fallback target";
+    }
+
+    public static String rateLimitWaitInterrupted(String limitProperty, long waitMillis) {
+        return "TOLLGATE-0211: interrupted while waiting " + waitMillis + " ms for the client-side limit '"
+                + limitProperty + "'; the request was not sent";
     }
 }

@@ -25,6 +25,17 @@ public final class ConfigKeys {
     /** How many trial requests must succeed to close a half-open circuit; 1 by default. */
     public static final String CIRCUIT_HALF_OPEN_TRIALS = "circuit.half-open-trials";
 
+    /** The prefix of a provider's client-side rate-limit keys, after the provider's prefix. */
+    public static final String RATE_LIMIT = "rate-limit.";
+    /** Requests a minute, after {@link #RATE_LIMIT} or after a model under {@link #RATE_LIMIT_MODELS}. */
+    public static final String RPM = "rpm";
+    /** Tokens a minute, after {@link #RATE_LIMIT} or after a model under {@link #RATE_LIMIT_MODELS}. */
+    public static final String TPM = "tpm";
+    /** How long a request may wait for a provider's rate limit, after {@link #RATE_LIMIT}. */
+    public static final String MAX_WAIT = "max-wait";
+    /** The prefix of per-model rate limits, after {@link #RATE_LIMIT}: {@code models."<model>".rpm}. */
+    public static final String RATE_LIMIT_MODELS = "models.";
+
     /** The prefix of price keys: {@code tollgate.pricing.<provider>.<model>.<field>}. */
     public static final String PRICING_PREFIX = "tollgate.pricing.";
     /** The currency of all prices. */
@@ -69,5 +80,14 @@ public final class ConfigKeys {
      */
     public static String providerProperty(String id, String key) {
         return PROVIDERS_PREFIX + id + "." + key;
+    }
+
+    /**
+     * @param id a provider id
+     * @param field {@link #RPM}, {@link #TPM} or {@link #MAX_WAIT}
+     * @return {@code tollgate.providers.<id>.rate-limit.<field>}
+     */
+    public static String rateLimitProperty(String id, String field) {
+        return providerProperty(id, RATE_LIMIT + field);
     }
 }
