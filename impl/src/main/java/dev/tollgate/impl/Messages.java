@@ -191,6 +191,8 @@ public final class Messages {
     public static String retryAfterTooLong(String provider, java.time.Duration wait, java.time.Duration max) {
         return "TOLLGATE-0205: provider '" + provider + "' asked to be retried after " + wait.toMillis()
                 + " ms, longer than tollgate.retry-after.max-wait (" + max.toMillis() + " ms); not sent";
+    }
+
     public static String rateLimitKeyUnknown(String property) {
         return "TOLLGATE-0030: property '" + property + "' is not a rate limit; a provider's rate-limit keys are "
                 + "tollgate.providers.<id>.rate-limit.rpm, .tpm and .max-wait, and per model "

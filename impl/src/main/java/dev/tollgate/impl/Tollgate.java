@@ -31,6 +31,7 @@ import dev.tollgate.impl.provider.AdapterCatalog;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.provider.ProviderRegistry;
 import dev.tollgate.impl.provider.ServiceLookup;
+import dev.tollgate.impl.ratelimit.RateLimits;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -67,7 +68,7 @@ public final class Tollgate {
     }
 
     private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
-            Settings settings) {
+            RateLimits rateLimits, Settings settings) {
         this.registry = registry;
         this.pricing = pricing;
         this.health = health;
@@ -78,7 +79,7 @@ public final class Tollgate {
         this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, b.sink, failures,
                 pricing.currency());
         this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
-                settings.maxRetryAfterWait(), health);
+                settings.maxRetryAfterWait(), health, rateLimits);
         this.fallbackPlans = new FallbackPlans(b.config, registry);
         this.fallback = new FallbackChain(contexts,
                 provider -> health.tracker(provider).map(ProviderTracker::isAvailable).orElse(true));
@@ -294,14 +295,20 @@ public final class Tollgate {
             Settings settings = new Settings(reader.bool(ConfigKeys.CAPTURE_PROMPTS, true),
                     reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT));
             ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
+            RateLimits rateLimits = RateLimits.read(reader, registry.ids());
             problems.throwIfAny();
             warnUnused(registry);
-            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), health, settings);
+            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), health, rateLimits,
+                    settings);
         }
 
         private void warnUnused(ProviderRegistry registry) {
             for (ProviderProperties p : registry.properties()) {
+                String prefix = ConfigKeys.providerProperty(p.id(), "");
                 for (String name : p.unreadProperties(config.getPropertyNames())) {
+                    if (name.startsWith(prefix) && RateLimits.ownsProviderKey(name.substring(prefix.length()))) {
+                        continue;
+                    }
                     LOG.log(Level.WARNING, Messages.propertyUnused(name, p.type()));
                 }
             }

@@ -20,6 +20,8 @@ import dev.tollgate.impl.health.ProviderTracker;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.provider.ProviderRegistry;
+import dev.tollgate.impl.ratelimit.Permit;
+import dev.tollgate.impl.ratelimit.RateLimits;
 import dev.tollgate.impl.structured.StructuredAnswers;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,7 @@ public final class DefaultChatClient implements ChatClient {
     private final StructuredAnswers structured = new StructuredAnswers();
     private final Duration maxRetryAfterWait;
     private final ProviderHealthRegistry health;
+    private final RateLimits rateLimits;
 
     /**
      * @param registry the configured providers
@@ -51,10 +54,11 @@ public final class DefaultChatClient implements ChatClient {
      * @param executor runs {@link #chatAsync(ChatRequest)} requests
      * @param maxRetryAfterWait the longest a retry waits for a target's {@code Retry-After}
      * @param health the providers' health and circuits
+     * @param rateLimits the client-side rate limits
      */
     public DefaultChatClient(ProviderRegistry registry, CallContexts contexts, ExchangeRecorder recorder,
             Pricing pricing, CaptureFailures failures, Executor executor, Duration maxRetryAfterWait,
-            ProviderHealthRegistry health) {
+            ProviderHealthRegistry health, RateLimits rateLimits) {
         this.resolver = new TargetResolver(registry);
         this.contexts = contexts;
         this.recorder = recorder;
@@ -63,6 +67,7 @@ public final class DefaultChatClient implements ChatClient {
         this.executor = executor;
         this.maxRetryAfterWait = maxRetryAfterWait;
         this.health = health;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -112,13 +117,27 @@ public final class DefaultChatClient implements ChatClient {
                 : request.toBuilder().target(target).build();
         awaitRetryAfter(context, resolved.provider(), target, effective);
         ProviderTracker tracker = health.tracker(target.provider()).orElse(null);
+        if (tracker != null && !tracker.isAvailable()) {
+            throw unsent(context, target, effective, tracker.circuitOpen());
+        }
+        Permit permit;
+        try {
+            permit = rateLimits.forTarget(target.provider(), target.model()).acquire(effective);
+        } catch (LlmException e) {
+            throw unsent(context, target, effective, e);
+        }
         if (tracker != null && !tracker.tryAcquire()) {
             LlmException open = tracker.circuitOpen();
-            recorder.failure(context, target, effective, open, contexts.clock().instant(), Duration.ZERO, false);
-            throw open;
+            permit.settleFailure(open);
+            throw unsent(context, target, effective, open);
         }
-        return new Attempt(context, resolved.provider(), target, effective, tracker, contexts.clock().instant(),
-                System.nanoTime());
+        return new Attempt(context, resolved.provider(), target, effective, tracker, permit,
+                contexts.clock().instant(), System.nanoTime());
+    }
+
+    private LlmException unsent(LlmCallContext context, Target target, ChatRequest request, LlmException refusal) {
+        recorder.failure(context, target, request, refusal, contexts.clock().instant(), Duration.ZERO, false);
+        return refusal;
     }
 
     /**
@@ -158,16 +177,18 @@ public final class DefaultChatClient implements ChatClient {
         private final Target target;
         private final ChatRequest request;
         private final ProviderTracker tracker;
+        private final Permit permit;
         private final Instant startedAt;
         private final long start;
 
         Attempt(LlmCallContext context, ConfiguredProvider provider, Target target, ChatRequest request,
-                ProviderTracker tracker, Instant startedAt, long start) {
+                ProviderTracker tracker, Permit permit, Instant startedAt, long start) {
             this.context = context;
             this.provider = provider;
             this.target = target;
             this.request = request;
             this.tracker = tracker;
+            this.permit = permit;
             this.startedAt = startedAt;
             this.start = start;
         }
@@ -189,6 +210,7 @@ public final class DefaultChatClient implements ChatClient {
                 response.usage(answer.usage().partial());
             }
             ChatResponse built = response.build();
+            permit.settle(built.usage());
             if (tracker != null) {
                 tracker.recordSuccess(built.latency());
             }
@@ -201,6 +223,7 @@ public final class DefaultChatClient implements ChatClient {
                     : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
                             .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            permit.settleFailure(failure);
             if (tracker != null) {
                 tracker.recordFailure(failure.category(), latency);
             }
