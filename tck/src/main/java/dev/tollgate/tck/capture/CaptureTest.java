@@ -116,8 +116,9 @@ public class CaptureTest {
         Exchange exchange = record.exchanges().get(0);
         assertFalse(exchange.succeeded());
         assertEquals(thrown, exchange.error().orElseThrow());
-        assertFalse(exchange.usage().isKnown());
-        assertFalse(exchange.cost().isKnown());
+        assertEquals(dev.tollgate.api.Usage.zero(), exchange.usage(), "a refused request uses no tokens");
+        assertEquals(0, exchange.cost().total().signum());
+        assertTrue(exchange.cost().isKnown());
         assertEquals("req_tck_429", exchange.requestId().orElseThrow());
     }
 
