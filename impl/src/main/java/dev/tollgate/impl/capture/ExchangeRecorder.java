@@ -105,11 +105,30 @@ public final class ExchangeRecorder {
      */
     public void failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
             Instant startedAt, Duration latency, boolean sent) {
+        boolean unbilled = !sent || error.httpStatus().orElse(0) >= 400;
+        failure(context, target, request, error, startedAt, latency, unbilled ? Usage.zero() : Usage.unknown(),
+                unbilled ? Cost.zero(currency) : Cost.unknown());
+    }
+
+    /**
+     * Records a request that failed after the provider reported some usage, such as a stream that
+     * broke after its first chunks.
+     *
+     * @param context the running call, or {@code null} for a standalone request
+     * @param target where it went
+     * @param request what was sent
+     * @param error the failure
+     * @param startedAt when it was sent
+     * @param latency how long until it failed
+     * @param usage what the provider reported before it failed
+     * @param cost the price of that usage
+     */
+    public void failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
+            Instant startedAt, Duration latency, Usage usage, Cost cost) {
         try {
-            boolean unbilled = !sent || error.httpStatus().orElse(0) >= 400;
             Exchange exchange = Exchange.builder()
-                    .usage(unbilled ? Usage.zero() : Usage.unknown())
-                    .cost(unbilled ? Cost.zero(currency) : Cost.unknown())
+                    .usage(usage)
+                    .cost(cost)
                     .target(target)
                     .requestMessages(prompts.messages(request.messages()))
                     .startedAt(startedAt)

@@ -95,7 +95,7 @@ public final class DefaultChatClient implements ChatClient {
         } catch (RuntimeException e) {
             throw attempt.failed(e);
         }
-        return new DefaultChatStream(source, attempt::answered, attempt::failed, executor);
+        return new DefaultChatStream(source, attempt::answered, attempt::failedAfter, executor);
     }
 
     private ChatResponse send(ChatRequest request, LlmCallContext context) {
@@ -232,6 +232,31 @@ public final class DefaultChatClient implements ChatClient {
                     && (failure.category() == ErrorCategory.RATE_LIMITED || failure.category() == ErrorCategory.OVERLOADED)) {
                 context.retryAfter(target, failure.retryAfter().get());
             }
+            return failure;
+        }
+
+        /**
+         * Records a stream that failed after the provider reported some of its usage.
+         *
+         * @param e the failure
+         * @param summary what the stream said before it failed
+         * @return the failure as an {@link LlmException}
+         */
+        LlmException failedAfter(RuntimeException e, ChatResponse summary) {
+            if (!summary.usage().isKnown() && summary.usage().equals(Usage.unknown())) {
+                return failed(e);
+            }
+            LlmException failure = e instanceof LlmException l ? l
+                    : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
+                            .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            Usage partial = summary.usage().partial();
+            permit.settle(partial);
+            if (tracker != null) {
+                tracker.recordFailure(failure.category(), latency);
+            }
+            recorder.failure(context, target, request, failure, startedAt, latency, partial,
+                    price(provider, summary, target.model(), false));
             return failure;
         }
     }

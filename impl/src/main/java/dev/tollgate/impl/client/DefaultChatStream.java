@@ -14,7 +14,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * A {@link ChatStream} over a provider's stream: pulls text on demand, gathers the answer, and
@@ -23,7 +22,7 @@ import java.util.function.Function;
 final class DefaultChatStream implements ChatStream, DeferredOutcome {
     private final ProviderStream source;
     private final BiFunction<ChatResponse, Boolean, ChatResponse> onAnswer;
-    private final Function<RuntimeException, LlmException> onFailure;
+    private final BiFunction<RuntimeException, ChatResponse, LlmException> onFailure;
     private final Executor executor;
     private final StringBuilder text = new StringBuilder();
     private final CompletableFuture<ChatResponse> response = new CompletableFuture<>();
@@ -33,11 +32,12 @@ final class DefaultChatStream implements ChatStream, DeferredOutcome {
     /**
      * @param source the provider's stream
      * @param onAnswer prices and records the answer; the flag says whether the stream ended properly
-     * @param onFailure records a failure and returns it as an {@link LlmException}
+     * @param onFailure records a failure, with what the stream reported before it, and returns it as
+     *     an {@link LlmException}
      * @param executor runs the reads of the {@linkplain #publisher() publisher}
      */
     DefaultChatStream(ProviderStream source, BiFunction<ChatResponse, Boolean, ChatResponse> onAnswer,
-            Function<RuntimeException, LlmException> onFailure, Executor executor) {
+            BiFunction<RuntimeException, ChatResponse, LlmException> onFailure, Executor executor) {
         this.source = source;
         this.onAnswer = onAnswer;
         this.onFailure = onFailure;
@@ -60,7 +60,7 @@ final class DefaultChatStream implements ChatStream, DeferredOutcome {
                 throw e instanceof LlmException l ? l : new IllegalStateException(e);
             }
             source.close();
-            LlmException failure = onFailure.apply(e);
+            LlmException failure = onFailure.apply(e, summaryOrNothing());
             response.completeExceptionally(failure);
             throw failure;
         }
@@ -72,6 +72,14 @@ final class DefaultChatStream implements ChatStream, DeferredOutcome {
             text.append(next);
         }
         return next;
+    }
+
+    private ChatResponse summaryOrNothing() {
+        try {
+            return source.summary();
+        } catch (RuntimeException e) {
+            return ChatResponse.builder().build();
+        }
     }
 
     private void end(boolean complete) {
