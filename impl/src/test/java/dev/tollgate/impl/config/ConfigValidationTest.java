@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tollgate.impl.TestConfig;
+import dev.tollgate.impl.TestLogs;
 import dev.tollgate.impl.Tollgate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -184,23 +181,7 @@ class ConfigValidationTest {
 
     @Test
     void unusedProviderProperty_isOnlyAWarningNamingIt() {
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(Tollgate.class.getName());
-        logger.addHandler(handler);
+        TestLogs logs = TestLogs.of(Tollgate.class);
         try {
             Tollgate tollgate = Tollgate.builder(TestConfig.of(
                     "tollgate.providers.sim.type", "simulated",
@@ -209,9 +190,9 @@ class ConfigValidationTest {
 
             assertThat(tollgate.providers().ids()).containsExactly("sim");
         } finally {
-            logger.removeHandler(handler);
+            logs.close();
         }
-        assertThat(logged).singleElement().satisfies(r -> {
+        assertThat(logs.records()).singleElement().satisfies(r -> {
             assertThat(r.getLevel()).isEqualTo(Level.WARNING);
             assertThat(r.getMessage()).startsWith("TOLLGATE-0100").contains("'tollgate.providers.sim.modle'");
         });

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.tollgate.api.CircuitState;
 import dev.tollgate.api.ProviderStatus;
 import dev.tollgate.impl.TestConfig;
+import dev.tollgate.impl.TestLogs;
 import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.config.TollgateConfigException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,23 +91,7 @@ class CircuitConfigTest {
 
     @Test
     void circuitProperties_areNotReportedUnused_butAMisspelledOneIs() {
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(Tollgate.class.getName());
-        logger.addHandler(handler);
+        TestLogs logs = TestLogs.of(Tollgate.class);
         try {
             Tollgate.builder(TestConfig.of(
                     "tollgate.providers.sim.type", "simulated",
@@ -119,10 +101,10 @@ class CircuitConfigTest {
                     "tollgate.providers.sim.circuit.half-open-trials", "2",
                     "tollgate.providers.sim.circuit.failure-treshold", "4")).build();
         } finally {
-            logger.removeHandler(handler);
+            logs.close();
         }
 
-        assertThat(logged).singleElement().extracting(LogRecord::getMessage).asString()
+        assertThat(logs.records()).singleElement().extracting(LogRecord::getMessage).asString()
                 .startsWith("TOLLGATE-0100").contains("'tollgate.providers.sim.circuit.failure-treshold'");
     }
 }

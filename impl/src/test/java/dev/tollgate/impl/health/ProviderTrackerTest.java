@@ -1,5 +1,6 @@
 package dev.tollgate.impl.health;
 
+import dev.tollgate.impl.TestLogs;
 import static dev.tollgate.api.ErrorCategory.AUTHENTICATION;
 import static dev.tollgate.api.ErrorCategory.CANCELLED;
 import static dev.tollgate.api.ErrorCategory.INVALID_REQUEST;
@@ -19,11 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ProviderTrackerTest {
@@ -289,23 +287,7 @@ class ProviderTrackerTest {
 
     @Test
     void transitions_areLoggedOnce_withTheirIds() {
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(Circuit.class.getName());
-        logger.addHandler(handler);
+        TestLogs logs = TestLogs.of(Circuit.class);
         try {
             ProviderTracker tracker = withDefaults();
             fail(tracker, 7, SERVER_ERROR);
@@ -317,14 +299,14 @@ class ProviderTrackerTest {
             tracker.recordSuccess(MS_100);
             tracker.recordSuccess(MS_100);
         } finally {
-            logger.removeHandler(handler);
+            logs.close();
         }
 
-        assertThat(logged).extracting(LogRecord::getLevel)
+        assertThat(logs.records()).extracting(LogRecord::getLevel)
                 .containsExactly(Level.WARNING, Level.WARNING, Level.INFO);
-        assertThat(logged.get(0).getMessage()).startsWith("TOLLGATE-0120")
+        assertThat(logs.records().get(0).getMessage()).startsWith("TOLLGATE-0120")
                 .contains("'openai'", "5 transient", "SERVER_ERROR", "PT30S");
-        assertThat(logged.get(1).getMessage()).startsWith("TOLLGATE-0121").contains("TIMEOUT");
-        assertThat(logged.get(2).getMessage()).startsWith("TOLLGATE-0122").contains("'openai'");
+        assertThat(logs.records().get(1).getMessage()).startsWith("TOLLGATE-0121").contains("TIMEOUT");
+        assertThat(logs.records().get(2).getMessage()).startsWith("TOLLGATE-0122").contains("'openai'");
     }
 }

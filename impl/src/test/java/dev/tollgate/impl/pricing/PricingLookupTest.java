@@ -7,15 +7,12 @@ import dev.tollgate.api.Usage;
 import dev.tollgate.api.spi.ModelPrice;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.impl.TestConfig;
+import dev.tollgate.impl.TestLogs;
 import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
@@ -161,33 +158,14 @@ class PricingLookupTest {
     @Test
     void unpricedModel_isUnknown_andWarnedAboutExactlyOnce() {
         Pricing pricing = pricing(TestConfig.of());
-        List<LogRecord> warnings = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(Pricing.class.getName());
-        logger.addHandler(handler);
-        try {
+        try (TestLogs logs = TestLogs.of(Pricing.class)) {
             Cost first = pricing.cost(OPENAI, "gpt-9", "gpt-9", Usage.of(10, 10));
             Cost second = pricing.cost(OPENAI, "gpt-9", "gpt-9", Usage.of(20, 20));
 
             assertThat(first).isEqualTo(Cost.unknown());
             assertThat(second).isEqualTo(Cost.unknown());
-            assertThat(warnings).singleElement().satisfies(w -> assertThat(w.getMessage())
+            assertThat(logs.records()).singleElement().satisfies(w -> assertThat(w.getMessage())
                     .startsWith("TOLLGATE-0101").contains("'gpt-9'", "'openai'"));
-        } finally {
-            logger.removeHandler(handler);
         }
     }
 }
