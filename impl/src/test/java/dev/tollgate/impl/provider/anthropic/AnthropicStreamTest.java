@@ -162,6 +162,20 @@ class AnthropicStreamTest {
     }
 
     @Test
+    void streamEndingWithoutAFinalUsage_keepsTheUsageOfMessageStartAsPartial() {
+        String events = AnthropicFixtures.read("stream.sse").replace(",\"usage\":{\"output_tokens\":15}", "");
+        assertThat(events).doesNotContain("\"output_tokens\":15");
+        streamWith(events);
+
+        ChatResponse response = stream(ChatRequest.of("Say hello")).response();
+
+        assertThat(response.text()).isEqualTo("Hello! How can I help you today?");
+        assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(response.usage().isKnown()).as("the output was never reported in full").isFalse();
+        assertThat(response.usage().inputTokens()).isEqualTo(25);
+    }
+
+    @Test
     void streamEndingWithoutMessageStop_failsAsAnInvalidResponseAfterItsText() {
         streamWith(AnthropicFixtures.read("stream-truncated.sse"));
 
