@@ -57,14 +57,23 @@ public final class Messages {
                 + missingProperty + "' is missing";
     }
 
-    public static String priceFieldUnknown(String property, Collection<String> fields) {
+    public static String priceFieldUnknown(String property, String fields) {
         return "TOLLGATE-0011: property '" + property + "' is not a price; a price key is "
-                + "tollgate.pricing.<provider>.<model>.<field> with field one of " + fields;
+                + "tollgate.pricing.<provider>.<model>.<field> with field " + fields;
     }
 
     public static String typeClaimedTwice(String type, String first, String second) {
         return "TOLLGATE-0012: provider type '" + type + "' is claimed by " + first + " and " + second
                 + "; remove one of them from the class path";
+    }
+
+    public static String librariesMissing(String id, String type, Collection<String> artifacts, String hint) {
+        return "TOLLGATE-0013: provider '" + id + "' of type '" + type + "' needs " + String.join(" and ", artifacts)
+                + " on the class path, which " + (artifacts.size() == 1 ? "is" : "are") + " missing; " + hint;
+    }
+
+    public static String propertiesExclusive(String property, String other, String hint) {
+        return "TOLLGATE-0014: properties '" + property + "' and '" + other + "' cannot both be set; " + hint;
     }
 
     public static String llmCallWithoutProvider(String method) {
@@ -82,6 +91,18 @@ public final class Messages {
                 + "tollgate.providers." + id + ".model or @LlmCall(model = ...)";
     }
 
+    public static String priceFileUnreadable(String property, String location, String reason) {
+        return "TOLLGATE-0023: property '" + property + "' names price file '" + location + "', which cannot be read: "
+                + reason + "; name a readable file in LiteLLM's model_prices_and_context_window.json format, as a "
+                + "path or as classpath:<resource>";
+    }
+
+    public static String priceFileCurrency(String fileProperty, String currencyProperty, String currency) {
+        return "TOLLGATE-0024: property '" + fileProperty + "' names a price file in USD, but property '"
+                + currencyProperty + "' is '" + currency + "'; remove '" + currencyProperty
+                + "' or set it to USD, or remove '" + fileProperty + "'";
+    }
+
     public static String propertyUnused(String property, String type) {
         return "TOLLGATE-0100: property '" + property + "' is not used by providers of type '" + type
                 + "'; check its spelling";
@@ -89,7 +110,8 @@ public final class Messages {
 
     public static String modelUnpriced(String provider, String model) {
         return "TOLLGATE-0101: no price for model '" + model + "' of provider '" + provider
-                + "'; its cost is unknown. Set tollgate.pricing." + provider + "." + model + ".input and .output";
+                + "'; its cost is unknown. Set tollgate.pricing." + provider + "." + model + ".input and .output, "
+                + "or price every model of the provider with the model \"*\"";
     }
 
     public static String captureFailed(String stage) {

@@ -20,11 +20,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * <p>Where the container does not provide Tollgate itself, set the system property
  * {@value #BUNDLE_LIBRARIES} to {@code true}: the Tollgate API, engine and CDI integration are
  * then bundled in {@code WEB-INF/lib}, as an application that uses Tollgate ships them, taken from
- * wherever the test class path has them (jars, or class directories of a reactor build).
+ * wherever the test class path has them (jars, or class directories of a reactor build). The jars
+ * named in {@value #LIBRARIES} (separated by the platform's path separator) are bundled with
+ * them: the optional libraries that some provider kits need, such as the AWS SDK's signer for
+ * the {@code bedrock} kit.
  */
 public final class TckDeployments {
     /** The system property that bundles the Tollgate libraries into every deployment. */
     public static final String BUNDLE_LIBRARIES = "tollgate.tck.bundle-libraries";
+    /** The system property that lists further jars to bundle with the Tollgate libraries. */
+    public static final String LIBRARIES = "tollgate.tck.libraries";
 
     private TckDeployments() {
     }
@@ -46,6 +51,11 @@ public final class TckDeployments {
             war.addAsLibraries(library("tollgate-api.jar", LlmCall.class),
                     library("tollgate-impl.jar", Tollgate.class),
                     library("tollgate-interceptors.jar", TollgateExtension.class));
+            for (String jar : System.getProperty(LIBRARIES, "").split(File.pathSeparator)) {
+                if (!jar.isBlank()) {
+                    war.addAsLibrary(new File(jar.strip()));
+                }
+            }
         }
         return war;
     }

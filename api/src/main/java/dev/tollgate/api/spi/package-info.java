@@ -8,11 +8,13 @@
  *       table;</li>
  *   <li>{@link dev.tollgate.api.spi.UsageExtractor}: reads usage from results of other LLM
  *       clients, so {@link dev.tollgate.api.LlmCall} captures them too;</li>
- *   <li>{@link dev.tollgate.api.spi.PromptRedactor}: rewrites captured prompts and answers.</li>
+ *   <li>{@link dev.tollgate.api.spi.PromptRedactor}: rewrites captured prompts and answers;</li>
+ *   <li>{@link dev.tollgate.api.spi.AccessTokenSupplier}: OAuth access tokens for providers that
+ *       authenticate with bearer tokens, such as Vertex AI.</li>
  * </ul>
  *
- * <p>Price sources, usage extractors and redactors are found as CDI beans of the application and
- * with {@link java.util.ServiceLoader}. This package is public API for integrators; applications
- * use {@link dev.tollgate.api}.
+ * <p>Price sources, usage extractors, redactors and token suppliers are found as CDI beans of the
+ * application and with {@link java.util.ServiceLoader}. This package is public API for
+ * integrators; applications use {@link dev.tollgate.api}.
  */
 package dev.tollgate.api.spi;

@@ -160,7 +160,8 @@ public final class DefaultChatClient implements ChatClient {
                 return complete ? reported : reported.partial();
             }
             Usage usage = complete ? answer.usage() : PartialUsage.counted(answer.usage());
-            Cost cost = pricing.cost(provider, answer.model().isEmpty() ? null : answer.model(), requestedModel, usage);
+            Cost cost = pricing.cost(provider, answer.model().isEmpty() ? null : answer.model(), requestedModel,
+                    answer.serviceTier().orElse(null), usage);
             return complete ? cost : cost.partial();
         } catch (RuntimeException e) {
             failures.report("pricing an exchange", e);

@@ -21,6 +21,8 @@ public final class ConfigKeys {
     public static final String PRICING_PREFIX = "tollgate.pricing.";
     /** The currency of all prices. */
     public static final String PRICING_CURRENCY = "tollgate.pricing.currency";
+    /** A price file in LiteLLM's format: a file path, or {@code classpath:} and a resource name. */
+    public static final String PRICING_FILE = "tollgate.pricing.file";
 
     /** Whether prompts and answers are kept in captured exchanges. */
     public static final String CAPTURE_PROMPTS = "tollgate.capture.prompts";

@@ -77,7 +77,13 @@ public record ErrorBody(String code, String type, String message) {
                         JsonReading.skip(p, v);
                     }
                 }
-                case "message", "detail" -> message = message != null ? message : scalar(p, v);
+                case "message", "detail" -> {
+                    if (message == null) {
+                        message = text(p, v);
+                    } else {
+                        JsonReading.skip(p, v);
+                    }
+                }
                 case "type" -> type = type != null ? type : scalar(p, v);
                 case "code" -> code = code != null ? code : scalar(p, v);
                 default -> JsonReading.skip(p, v);
@@ -103,6 +109,51 @@ public record ErrorBody(String code, String type, String message) {
             }
         }
         return new ErrorBody(code, type != null ? type : status, message);
+    }
+
+    /**
+     * A message as text: a string, or the {@code msg} items of a validation error list, bare or
+     * under {@code detail} (FastAPI's shape, used by Mistral and vLLM).
+     */
+    private static String text(JsonParser p, Event v) {
+        if (v == Event.START_ARRAY) {
+            StringBuilder sb = new StringBuilder();
+            for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
+                String item = e == Event.START_OBJECT ? validationMessage(p) : scalar(p, e);
+                if (item != null) {
+                    sb.append(sb.length() == 0 ? "" : "; ").append(item);
+                }
+            }
+            return sb.length() == 0 ? null : sb.toString();
+        }
+        if (v == Event.START_OBJECT) {
+            String found = null;
+            while (p.next() == Event.KEY_NAME) {
+                String key = p.getString();
+                Event inner = p.next();
+                if (found == null && (key.equals("detail") || key.equals("message"))) {
+                    found = text(p, inner);
+                } else {
+                    JsonReading.skip(p, inner);
+                }
+            }
+            return found;
+        }
+        return scalar(p, v);
+    }
+
+    private static String validationMessage(JsonParser p) {
+        String msg = null;
+        while (p.next() == Event.KEY_NAME) {
+            String key = p.getString();
+            Event v = p.next();
+            if (key.equals("msg") || key.equals("message")) {
+                msg = scalar(p, v);
+            } else {
+                JsonReading.skip(p, v);
+            }
+        }
+        return msg;
     }
 
     private static String scalar(JsonParser p, Event v) {

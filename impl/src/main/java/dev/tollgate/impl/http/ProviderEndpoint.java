@@ -29,6 +29,38 @@ public final class ProviderEndpoint {
         ErrorCategory category(int status, ErrorBody body, HttpHeaders headers);
     }
 
+    /**
+     * Reads an error response in full, for providers whose errors say more than a status and an
+     * {@link ErrorBody}: a code in a header, details in the body.
+     */
+    @FunctionalInterface
+    public interface ErrorReader {
+        /**
+         * @param status the HTTP status, 400 or above
+         * @param headers the response headers
+         * @param body the response body, possibly empty
+         * @param secret the credential of this request, to mask in any text taken from the body, or
+         *     {@code null}
+         * @return a failure with its category, provider code and message, and a retry delay if the
+         *     body gives one; the endpoint adds provider, model, status, request id, and the
+         *     {@code Retry-After} header's delay, which wins over the body's
+         */
+        LlmException.Builder read(int status, HttpHeaders headers, byte[] body, String secret);
+
+        /**
+         * @param classifier a classification of status and error body
+         * @return a reader taking the code and message from the {@link ErrorBody}
+         */
+        static ErrorReader of(ErrorClassifier classifier) {
+            return (status, headers, bytes, secret) -> {
+                ErrorBody body = ErrorBody.of(headers, bytes, secret);
+                return LlmException.builder(classifier.category(status, body, headers))
+                        .providerErrorCode(body.code() != null ? body.code() : body.type())
+                        .providerMessage(body.message());
+            };
+        }
+    }
+
     /** Reads a successful response body. */
     @FunctionalInterface
     public interface BodyReader {
@@ -46,7 +78,7 @@ public final class ProviderEndpoint {
     private final String secret;
     private final Clock clock;
     private final List<String> requestIdHeaders;
-    private final ErrorClassifier classifier;
+    private final ErrorReader errors;
 
     /**
      * @param providerId the provider id, for error reports
@@ -58,12 +90,25 @@ public final class ProviderEndpoint {
      */
     public ProviderEndpoint(String providerId, HttpTransport transport, String secret, Clock clock,
             List<String> requestIdHeaders, ErrorClassifier classifier) {
+        this(providerId, transport, secret, clock, requestIdHeaders, ErrorReader.of(classifier));
+    }
+
+    /**
+     * @param providerId the provider id, for error reports
+     * @param transport the provider's transport
+     * @param secret a credential to mask in error messages, or {@code null}
+     * @param clock the clock {@code Retry-After} dates are read against
+     * @param requestIdHeaders the response headers that may carry the provider's request id, in order
+     * @param errors reads the provider's error responses
+     */
+    public ProviderEndpoint(String providerId, HttpTransport transport, String secret, Clock clock,
+            List<String> requestIdHeaders, ErrorReader errors) {
         this.providerId = Objects.requireNonNull(providerId, "providerId");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.secret = secret;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.requestIdHeaders = List.copyOf(requestIdHeaders);
-        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.errors = Objects.requireNonNull(errors, "errors");
     }
 
     /** @return the provider id */
@@ -86,11 +131,25 @@ public final class ProviderEndpoint {
      * @throws LlmException for every failure, classified
      */
     public ChatResponse exchange(HttpRequest.Builder request, String model, BodyReader reader) {
+        return exchange(request, model, reader, secret);
+    }
+
+    /**
+     * Sends a request whose credential changes per request, and reads its answer.
+     *
+     * @param request the request, headers and body set
+     * @param model the requested model
+     * @param reader reads a 2xx body
+     * @param requestSecret this request's credential, masked in every failure
+     * @return the response, with the provider's request id
+     * @throws LlmException for every failure, classified
+     */
+    public ChatResponse exchange(HttpRequest.Builder request, String model, BodyReader reader, String requestSecret) {
         HttpResponse<byte[]> response = transport.send(request, model);
         String requestId = requestId(response.headers());
         int status = response.statusCode();
         if (status >= 400) {
-            throw error(response, model, requestId);
+            throw error(status, response.headers(), response.body(), model, requestId, requestSecret);
         }
         if (status < 200 || status >= 300) {
             throw invalidResponse(model, requestId, "unexpected HTTP status " + status, null);
@@ -101,7 +160,9 @@ public final class ProviderEndpoint {
         } catch (LlmException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw invalidResponse(model, requestId, "malformed response body: " + e.getMessage(), e);
+            throw LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(providerId).model(model)
+                    .requestId(requestId).message(Secrets.mask(Secrets.mask("malformed response body: " + e.getMessage(),
+                            secret), requestSecret)).cause(e).build();
         }
         return requestId == null || answer.requestId().isPresent() ? answer
                 : answer.toBuilder().requestId(requestId).build();
@@ -117,6 +178,19 @@ public final class ProviderEndpoint {
      * @throws LlmException if the request fails or the provider answers with an error status
      */
     public OpenedStream openStream(HttpRequest.Builder request, String model) {
+        return openStream(request, model, secret);
+    }
+
+    /**
+     * Sends a request whose answer is streamed and whose credential changes per request.
+     *
+     * @param request the request, headers and body set
+     * @param model the requested model
+     * @param requestSecret this request's credential, masked in every failure
+     * @return the open stream, which must be closed
+     * @throws LlmException if the request fails or the provider answers with an error status
+     */
+    public OpenedStream openStream(HttpRequest.Builder request, String model, String requestSecret) {
         OpenedStream opened = transport.stream(request, model);
         String requestId = requestId(opened.headers());
         int status = opened.status();
@@ -130,7 +204,7 @@ public final class ProviderEndpoint {
             opened.close();
         }
         if (status >= 400) {
-            throw error(status, opened.headers(), body, model, requestId);
+            throw error(status, opened.headers(), body, model, requestId, requestSecret);
         }
         throw invalidResponse(model, requestId, "unexpected HTTP status " + status, null);
     }
@@ -156,20 +230,19 @@ public final class ProviderEndpoint {
      * @return the classified failure
      */
     public LlmException error(HttpResponse<byte[]> response, String model, String requestId) {
-        return error(response.statusCode(), response.headers(), response.body(), model, requestId);
+        return error(response.statusCode(), response.headers(), response.body(), model, requestId, secret);
     }
 
-    private LlmException error(int status, HttpHeaders headers, byte[] bytes, String model, String requestId) {
-        ErrorBody body = ErrorBody.of(headers, bytes, secret);
-        return LlmException.builder(classifier.category(status, body, headers))
+    private LlmException error(int status, HttpHeaders headers, byte[] bytes, String model, String requestId,
+            String requestSecret) {
+        String mask = requestSecret != null ? requestSecret : secret;
+        LlmException.Builder failure = errors.read(status, headers, bytes == null ? new byte[0] : bytes, mask)
                 .provider(providerId)
                 .model(model)
                 .httpStatus(status)
-                .providerErrorCode(body.code() != null ? body.code() : body.type())
-                .providerMessage(body.message())
-                .requestId(requestId)
-                .retryAfter(RetryAfter.from(headers, clock).orElse(null))
-                .build();
+                .requestId(requestId);
+        RetryAfter.from(headers, clock).ifPresent(failure::retryAfter);
+        return failure.build();
     }
 
     /**

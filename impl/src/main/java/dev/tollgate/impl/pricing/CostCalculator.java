@@ -6,7 +6,8 @@ import dev.tollgate.api.spi.ModelPrice;
 import java.math.BigDecimal;
 
 /**
- * Prices a usage exactly, in {@link BigDecimal}, without rounding:
+ * Prices a usage exactly, in {@link BigDecimal}, without rounding, at the standard prices of a
+ * price; {@link ModelPrice#forRequest} gives the one that applies to a request:
  * <pre>
  * (input − cached − cacheWrite) × input + cached × cachedInput
  *   + (cacheWrite − cacheWrite1h) × cacheWrite + cacheWrite1h × cacheWrite1h

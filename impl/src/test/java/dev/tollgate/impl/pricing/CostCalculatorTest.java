@@ -6,7 +6,10 @@ import dev.tollgate.api.Cost;
 import dev.tollgate.api.Usage;
 import dev.tollgate.api.spi.ModelPrice;
 import java.math.BigDecimal;
+import dev.tollgate.api.spi.ModelPrice.TokenKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CostCalculatorTest {
 
@@ -73,6 +76,42 @@ class CostCalculatorTest {
 
         assertThat(cost.isKnown()).isTrue();
         assertThat(cost.total()).isEqualByComparingTo("0");
+    }
+
+    /** Each kind at a power of ten, so that each count shows as one digit of the total. */
+    private static ModelPrice digits(ModelPrice.Builder builder) {
+        for (ModelPrice.Tier tier : ModelPrice.Tier.values()) {
+            for (boolean longContext : new boolean[] {false, true}) {
+                BigDecimal step = BigDecimal.ONE;
+                for (TokenKind kind : new TokenKind[] {TokenKind.INPUT, TokenKind.CACHED_INPUT, TokenKind.CACHE_WRITE,
+                        TokenKind.CACHE_WRITE_1H, TokenKind.OUTPUT, TokenKind.REASONING}) {
+                    if (longContext) {
+                        builder.longContextPrice(tier, kind, step);
+                    } else {
+                        builder.price(tier, kind, step);
+                    }
+                    step = step.movePointRight(1);
+                }
+            }
+        }
+        return builder.longContextThreshold(15).build();
+    }
+
+    @ParameterizedTest(name = "{0}, {1} input tokens")
+    @CsvSource({"STANDARD, 10", "STANDARD, 20", "BATCH, 20", "FLEX, 10", "PRIORITY, 20"})
+    void everyTokenKind_isBilledOnceAtItsOwnPrice(ModelPrice.Tier tier, long billedInputTokens) {
+        // 1 uncached, 2 cached, 3 five-minute writes, 4 one-hour writes, 5 visible output, 6 reasoning
+        Usage usage = Usage.builder().inputTokens(10).cachedInputTokens(2).cacheWriteTokens(7).cacheWrite1hTokens(4)
+                .outputTokens(11).reasoningTokens(6).build();
+        ModelPrice price = digits(ModelPrice.builder("USD"));
+
+        Cost cost = CostCalculator.cost(usage, price.forRequest(tier, billedInputTokens));
+
+        assertThat(cost.total()).isEqualByComparingTo("0.654321");
+        assertThat(cost.input()).isEqualByComparingTo("0.000001");
+        assertThat(cost.cachedInput()).isEqualByComparingTo("0.00002");
+        assertThat(cost.cacheWrite()).isEqualByComparingTo("0.0043");
+        assertThat(cost.output()).isEqualByComparingTo("0.65");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tollgate.api.spi.ModelPrice;
+import dev.tollgate.api.spi.ModelPrice.Tier;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.config.ConfigProblems;
@@ -133,6 +134,70 @@ class PriceTableTest {
 
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("'tollgate.pricing.openai.gpt-4o.input'", "'-2.5'"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("'tollgate.pricing.openai.gpt-4o.output'", "'ten'"));
+    }
+
+    @Test
+    void tierAndLongContextFields_areRead() {
+        PriceTable table = read(TestConfig.of(
+                "tollgate.pricing.gemini.gemini-2.5-pro.input", "1.25",
+                "tollgate.pricing.gemini.gemini-2.5-pro.output", "10",
+                "tollgate.pricing.gemini.gemini-2.5-pro.long-context-threshold", "200000",
+                "tollgate.pricing.gemini.gemini-2.5-pro.long-context-input", "2.5",
+                "tollgate.pricing.gemini.gemini-2.5-pro.batch-input", "0.625",
+                "tollgate.pricing.gemini.gemini-2.5-pro.flex-output", "5",
+                "tollgate.pricing.gemini.gemini-2.5-pro.priority-long-context-cached-input", "0.45",
+                "tollgate.pricing.gemini.gemini-2.5-pro.batch-long-context-cache-write-1h", "4"));
+
+        ModelPrice price = table.find("gemini", "gemini-2.5-pro").orElseThrow();
+        assertThat(price.longContextThreshold()).hasValue(200_000);
+        assertThat(price.forRequest(Tier.STANDARD, 200_001).input()).isEqualByComparingTo("2.5");
+        assertThat(price.forRequest(Tier.BATCH, 1).input()).isEqualByComparingTo("0.625");
+        assertThat(price.forRequest(Tier.FLEX, 1).output()).isEqualByComparingTo("5");
+        assertThat(price.forRequest(Tier.PRIORITY, 200_001).cachedInput()).isEqualByComparingTo("0.45");
+        assertThat(price.forRequest(Tier.BATCH, 200_001).cacheWrite1h()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void longContextPriceWithoutThreshold_isAProblemNamingTheThresholdProperty() {
+        List<String> problems = problemsOf(
+                "tollgate.pricing.anthropic.claude-sonnet-4-5.input", "3",
+                "tollgate.pricing.anthropic.claude-sonnet-4-5.output", "15",
+                "tollgate.pricing.anthropic.claude-sonnet-4-5.long-context-input", "6");
+
+        assertThat(problems).singleElement().asString().startsWith("TOLLGATE-0010")
+                .contains("'tollgate.pricing.anthropic.claude-sonnet-4-5.long-context-threshold'");
+    }
+
+    @Test
+    void fractionalThreshold_isAProblemNamingTheProperty() {
+        List<String> problems = problemsOf(
+                "tollgate.pricing.anthropic.claude-sonnet-4-5.input", "3",
+                "tollgate.pricing.anthropic.claude-sonnet-4-5.output", "15",
+                "tollgate.pricing.anthropic.claude-sonnet-4-5.long-context-threshold", "200000.5");
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("TOLLGATE-0006")
+                .contains("'tollgate.pricing.anthropic.claude-sonnet-4-5.long-context-threshold'", "whole number"));
+    }
+
+    @Test
+    void unknownTierOrMisplacedPrefix_isAProblem() {
+        List<String> problems = problemsOf(
+                "tollgate.pricing.openai.gpt-4o.input", "2.5",
+                "tollgate.pricing.openai.gpt-4o.output", "10",
+                "tollgate.pricing.openai.gpt-4o.scale-input", "3",
+                "tollgate.pricing.openai.gpt-4o.long-context-batch-input", "3");
+
+        assertThat(problems).hasSize(2).allSatisfy(p -> assertThat(p).startsWith("TOLLGATE-0011")
+                .contains("batch-, flex- or priority-"));
+    }
+
+    @Test
+    void quotedWildcardModel_isPriced() {
+        PriceTable table = read(TestConfig.of(
+                "tollgate.pricing.my-vllm.\"*\".input", "0",
+                "tollgate.pricing.my-vllm.\"*\".output", "0"));
+
+        assertThat(table.find("my-vllm", PriceTable.WILDCARD)).isPresent();
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class ProviderKit {
 
     static final String PROPERTY = "property.";
     static final String SKIP = "skip.";
+    static final java.util.Set<String> SECRET_KEYS = java.util.Set.of("api-key", "access-token",
+            "secret-access-key", "session-token");
 
     private final String name;
     private final Properties properties;
@@ -107,15 +109,13 @@ public final class ProviderKit {
     }
 
     /**
-     * @return the values of the kit's provider properties that are credentials (keys naming a key,
-     *     a token or a secret), which no failure may show
+     * @return the values of the kit's credential properties ({@code api-key}, {@code access-token},
+     *     {@code secret-access-key}, {@code session-token}), which no failure may show
      */
     public List<String> secrets() {
         List<String> secrets = new ArrayList<>();
         for (String key : properties.stringPropertyNames()) {
-            String lower = key.toLowerCase(java.util.Locale.ROOT);
-            if (key.startsWith(PROPERTY) && (lower.contains("key") || lower.contains("token")
-                    || lower.contains("secret")) && !lower.endsWith("key-id")) {
+            if (key.startsWith(PROPERTY) && SECRET_KEYS.contains(key.substring(PROPERTY.length()))) {
                 secrets.add(properties.getProperty(key).strip());
             }
         }

@@ -10,17 +10,22 @@ import dev.tollgate.impl.http.ProviderEndpoint;
 import dev.tollgate.impl.provider.BaseUrls;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * Creates clients of OpenAI's Chat Completions API ({@code type=openai}).
+ * Creates clients of OpenAI's Chat Completions API ({@code type=openai}), spoken by OpenAI and by
+ * compatible servers.
  *
  * <p>Properties under {@code tollgate.providers.<id>.}: {@code base-url} (default
  * {@value #DEFAULT_BASE_URL}), {@code api-key} (required for OpenAI itself, optional for
- * compatible servers), {@code organization}, {@code project}, and {@code max-tokens-field}
- * ({@code max_completion_tokens} for OpenAI itself, {@code max_tokens} elsewhere by default).
+ * compatible servers), {@code organization}, {@code project}, {@code max-tokens-field}
+ * ({@code max_completion_tokens} for OpenAI itself, {@code max_tokens} elsewhere by default), and
+ * OpenRouter's app attribution {@code referer} and {@code title}, sent as its {@code HTTP-Referer}
+ * and {@code X-Title} headers.
  */
 public final class OpenAiAdapter implements ProviderAdapter {
     /** The type name. */
@@ -30,7 +35,8 @@ public final class OpenAiAdapter implements ProviderAdapter {
 
     static final String ORGANIZATION = "organization";
     static final String PROJECT = "project";
-    static final String MAX_TOKENS_FIELD = "max-tokens-field";
+    static final String REFERER = "referer";
+    static final String TITLE = "title";
 
     @Override
     public String type() {
@@ -46,17 +52,19 @@ public final class OpenAiAdapter implements ProviderAdapter {
             throw new NoSuchElementException(Messages.propertyMissing(context.propertyName(ConfigKeys.API_KEY),
                     "OpenAI needs an API key; set it, for example to ${OPENAI_API_KEY}"));
         }
-        String maxTokensField = context.property(MAX_TOKENS_FIELD)
-                .orElse(openAiItself ? "max_completion_tokens" : "max_tokens");
-        if (!maxTokensField.equals("max_tokens") && !maxTokensField.equals("max_completion_tokens")) {
-            throw new IllegalArgumentException(Messages.propertyInvalid(context.propertyName(MAX_TOKENS_FIELD),
-                    maxTokensField, "max_tokens or max_completion_tokens"));
-        }
+        String maxTokensField = MaxTokensField.read(context,
+                openAiItself ? OpenAiRequestWriter.MAX_COMPLETION_TOKENS : OpenAiRequestWriter.MAX_TOKENS);
+        Map<String, String> headers = new LinkedHashMap<>();
+        apiKey.ifPresent(key -> headers.put("Authorization", "Bearer " + key));
+        context.property(ORGANIZATION).ifPresent(v -> headers.put("OpenAI-Organization", v));
+        context.property(PROJECT).ifPresent(v -> headers.put("OpenAI-Project", v));
+        context.property(REFERER).ifPresent(v -> headers.put("HTTP-Referer", v));
+        context.property(TITLE).ifPresent(v -> headers.put("X-Title", v));
         ProviderEndpoint endpoint = new ProviderEndpoint(context.id(),
                 HttpTransport.create(context.id(), base, context.timeout()), apiKey.orElse(null), Clock.systemUTC(),
                 List.of("x-request-id"), OpenAiErrors::category);
-        return new OpenAiClient(BaseUrls.resolve(base, "/chat/completions"), apiKey.orElse(null),
-                context.property(ORGANIZATION).orElse(null), context.property(PROJECT).orElse(null),
-                new OpenAiRequestWriter(maxTokensField), endpoint);
+        URI url = BaseUrls.resolve(base, "/chat/completions");
+        return new OpenAiClient(model -> url, headers, new OpenAiRequestWriter(maxTokensField), endpoint,
+                url.toString());
     }
 }

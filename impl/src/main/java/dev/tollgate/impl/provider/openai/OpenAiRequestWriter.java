@@ -5,18 +5,50 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.impl.provider.RequestChecks;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** Writes a {@link ChatRequest} as a Chat Completions request body. */
-final class OpenAiRequestWriter {
+/**
+ * Writes a {@link ChatRequest} as a Chat Completions request body. The dialects of the protocol
+ * differ only in the names of two fields: the output limit ({@code max_tokens} or
+ * {@code max_completion_tokens}) and the sampling seed ({@code seed}, Mistral's
+ * {@code random_seed}).
+ */
+public final class OpenAiRequestWriter {
+    /** The output limit field of older models and most compatible servers. */
+    public static final String MAX_TOKENS = "max_tokens";
+    /** The output limit field of OpenAI's current models. */
+    public static final String MAX_COMPLETION_TOKENS = "max_completion_tokens";
+
     private static final Set<String> TYPED_FIELDS = Set.of("model", "messages", "temperature", "top_p",
-            "max_tokens", "max_completion_tokens", "stop", "seed", "stream", "stream_options");
+            MAX_TOKENS, MAX_COMPLETION_TOKENS, "stop", "seed", "stream", "stream_options");
 
     private final String maxTokensField;
+    private final String seedField;
+    private final Set<String> typedFields;
 
-    OpenAiRequestWriter(String maxTokensField) {
+    /**
+     * @param maxTokensField {@link #MAX_TOKENS} or {@link #MAX_COMPLETION_TOKENS}
+     */
+    public OpenAiRequestWriter(String maxTokensField) {
+        this(maxTokensField, "seed");
+    }
+
+    private OpenAiRequestWriter(String maxTokensField, String seedField) {
         this.maxTokensField = maxTokensField;
+        this.seedField = seedField;
+        Set<String> typed = new HashSet<>(TYPED_FIELDS);
+        typed.add(seedField);
+        this.typedFields = Set.copyOf(typed);
+    }
+
+    /**
+     * @param name the field that carries {@link ChatRequest#seed()}
+     * @return a writer that writes the seed under that name
+     */
+    public OpenAiRequestWriter withSeedField(String name) {
+        return new OpenAiRequestWriter(maxTokensField, name);
     }
 
     /**
@@ -26,9 +58,9 @@ final class OpenAiRequestWriter {
      * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if an extra parameter
      *     repeats a typed option or has a value JSON cannot hold
      */
-    byte[] write(ChatRequest request, String providerId) {
+    public byte[] write(ChatRequest request, String providerId) {
         String model = request.model().orElseThrow();
-        RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
+        RequestChecks.rejectExtraOverlap(request, providerId, model, typedFields);
         return RequestChecks.json(providerId, model, g -> {
             g.writeStartObject();
             g.write("model", model);
@@ -48,7 +80,7 @@ final class OpenAiRequestWriter {
                 request.stop().forEach(g::write);
                 g.writeEnd();
             }
-            request.seed().ifPresent(s -> g.write("seed", s));
+            request.seed().ifPresent(s -> g.write(seedField, s));
             RequestChecks.writeExtra(g, request);
             g.writeEnd();
         });

@@ -74,6 +74,7 @@ class OpenAiClientTest {
         assertThat(response.requestId()).contains("req_7d5c1b0a9e8f4c3b2a1d0e9f8c7b6a5d");
         assertThat(response.usage()).isEqualTo(Usage.of(19, 10));
         assertThat(response.usage().totalTokens()).isEqualTo(29);
+        assertThat(response.serviceTier()).contains("default");
         assertThat(response.cost().isKnown()).as("no price is configured").isFalse();
         openAi.verify(1, postRequestedFor(urlEqualTo(PATH))
                 .withRequestBody(equalToJson("""

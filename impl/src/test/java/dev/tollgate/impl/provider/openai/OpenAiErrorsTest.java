@@ -114,6 +114,7 @@ class OpenAiErrorsTest {
         "Ollama unknown model  | 404 | {\"error\": {\"message\": \"model \\\"llama9\\\" not found, try pulling it first\", \"type\": \"api_error\", \"param\": null, \"code\": null}} | MODEL_NOT_FOUND",
         "wrong base path       | 404 | {\"detail\": \"Not Found\"} | INVALID_REQUEST",
         "Azure content filter  | 400 | {\"error\": {\"message\": \"The response was filtered due to the prompt triggering Azure OpenAI's content management policy.\", \"type\": null, \"param\": \"prompt\", \"code\": \"content_filter\", \"status\": 400}} | CONTENT_FILTERED",
+        "OpenAI flagged prompt | 400 | {\"error\": {\"message\": \"Invalid prompt: your prompt was flagged as potentially violating our usage policy. Please try again with a different prompt.\", \"type\": \"invalid_request_error\", \"param\": null, \"code\": \"invalid_prompt\"}} | CONTENT_FILTERED",
         "plain error text      | 429 | {\"error\": \"Too many requests, slow down\"} | RATE_LIMITED",
         "Anthropic-style 529   | 529 | {\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}} | OVERLOADED",
     })
