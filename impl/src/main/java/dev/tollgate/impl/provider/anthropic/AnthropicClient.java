@@ -36,8 +36,8 @@ final class AnthropicClient implements ProviderClient {
         String model = request.model().orElseThrow();
         HttpRequest.Builder http = request(request, true);
         OpenedStream opened = endpoint.openStream(http, model);
-        return WireStream.sse(opened, new AnthropicStreamHandler(endpoint.providerId(), model, opened.requestId(),
-                headers.apiKey(), answerTool(request)));
+        return new AnthropicBrokenStreams(WireStream.sse(opened, new AnthropicStreamHandler(endpoint.providerId(),
+                model, opened.requestId(), headers.apiKey(), answerTool(request))));
     }
 
     private HttpRequest.Builder request(ChatRequest request, boolean stream) {

@@ -1,5 +1,6 @@
 package dev.tollgate.impl.provider.anthropic;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,7 +11,7 @@ import static dev.tollgate.impl.provider.anthropic.AnthropicFixtures.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tollgate.api.ChatChunk;
 import dev.tollgate.api.ChatClient;
@@ -319,6 +320,22 @@ class AnthropicStreamTest {
         anthropic.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("""
                 {"tool_choice": {"type": "tool", "name": "Verdict"}, "stream": true}
                 """, true, true)));
+    }
+
+    @Test
+    void connectionBrokenMidStream_isANetworkFailure_notACancellation() {
+        anthropic.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+        LlmException e = catchThrowableOfType(LlmException.class, () -> {
+            try (ChatStream stream = client().stream(ChatRequest.of("Tell me a story"))) {
+                stream.forEach(c -> { });
+            }
+        });
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.NETWORK);
+        assertThat(e.isTransient()).isTrue();
+        assertThat(e.provider()).contains("claude");
+        assertThat(e.getMessage()).contains("the stream broke");
     }
 
     @Test
