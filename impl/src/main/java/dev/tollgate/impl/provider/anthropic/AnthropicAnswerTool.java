@@ -26,7 +26,9 @@ record AnthropicAnswerTool(String name, JsonObject schema) {
     /** What the model reads about the tool. */
     static final String DESCRIPTION = "Give your answer as the input of this tool.";
 
-    private static final JsonObject ANY_OBJECT = JsonSupport.provider().createObjectBuilder().add("type", "object").build();
+    private static final JsonObject ANY_OBJECT = JsonSupport.provider().createObjectBuilder()
+            .add("type", "object")
+            .build();
 
     /**
      * @param format the requested form of the answer

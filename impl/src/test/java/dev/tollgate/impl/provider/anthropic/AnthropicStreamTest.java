@@ -242,7 +242,8 @@ class AnthropicStreamTest {
     @Test
     void errorEventOfAnUnknownType_isAServerError() {
         streamWith(AnthropicFixtures.read("stream-truncated.sse") + "event: error\n"
-                + "data: {\"type\": \"error\", \"error\": {\"type\": \"brand_new_error\", \"message\": \"Try later\"}}\n\n");
+                + "data: {\"type\": \"error\","
+                + " \"error\": {\"type\": \"brand_new_error\", \"message\": \"Try later\"}}\n\n");
 
         LlmException e = failedStream().failure();
 
@@ -283,7 +284,8 @@ class AnthropicStreamTest {
 
         Streamed streamed = stream(ChatRequest.of("What is the weather like in San Francisco?"));
 
-        assertThat(String.join("", streamed.pieces())).isEqualTo("Okay, let's check the weather for San Francisco, CA:");
+        assertThat(String.join("", streamed.pieces()))
+                .isEqualTo("Okay, let's check the weather for San Francisco, CA:");
         ChatResponse response = streamed.response();
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
         assertThat(response.rawFinishReason()).contains("tool_use");

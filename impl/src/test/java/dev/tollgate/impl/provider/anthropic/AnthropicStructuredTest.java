@@ -83,7 +83,8 @@ class AnthropicStructuredTest {
     void jsonWithoutSchema_forcesAToolThatTakesAnyObject() {
         anthropic.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(AnthropicFixtures.read("message-structured.json").replace("\"Verdict\"", "\"json_answer\""))));
+                .withBody(AnthropicFixtures.read("message-structured.json")
+                        .replace("\"Verdict\"", "\"json_answer\""))));
 
         ChatResponse response = client().chat(judge().responseFormat(ResponseFormat.json()).build());
 
@@ -112,7 +113,9 @@ class AnthropicStructuredTest {
     void schemaWithTools_answeredWithACallOfAnotherTool_isThatToolCall() {
         answerWith("message-tool-use-parallel.json");
 
-        ChatResponse response = client().chat(judge().tool(AnthropicToolsTest.WEATHER).tool(AnthropicToolsTest.LOCAL_TIME)
+        ChatResponse response = client().chat(judge()
+                .tool(AnthropicToolsTest.WEATHER)
+                .tool(AnthropicToolsTest.LOCAL_TIME)
                 .responseFormat(ResponseFormat.jsonSchema("Verdict", JsonSchemas.of(Verdict.class))).build());
 
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
@@ -122,7 +125,8 @@ class AnthropicStructuredTest {
 
     @Test
     void toolNamedLikeTheSchema_isRefusedBeforeSending() {
-        Tool clash = Tool.of("Verdict", "A tool of the same name", Json.createObjectBuilder().add("type", "object").build());
+        Tool clash = Tool.of("Verdict", "A tool of the same name",
+                Json.createObjectBuilder().add("type", "object").build());
 
         LlmException e = refusal(judge().tool(clash)
                 .responseFormat(ResponseFormat.jsonSchema("Verdict", JsonSchemas.of(Verdict.class))).build());

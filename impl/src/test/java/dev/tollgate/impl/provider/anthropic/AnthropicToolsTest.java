@@ -141,7 +141,8 @@ class AnthropicToolsTest {
                     {"type": "tool_use", "id": "toolu_01Mz8Vc4Xr2Tn6Wb9Qk5Jf3H", "name": "local_time", "input": {}}
                   ]},
                   {"role": "user", "content": [
-                    {"type": "tool_result", "tool_use_id": "toolu_01Lw6Tb2Yq9Rm4Xc7Vn3Kd8P", "content": "{\\"celsius\\":3}"},
+                    {"type": "tool_result", "tool_use_id": "toolu_01Lw6Tb2Yq9Rm4Xc7Vn3Kd8P",
+                     "content": "{\\"celsius\\":3}"},
                     {"type": "tool_result", "tool_use_id": "toolu_01Mz8Vc4Xr2Tn6Wb9Qk5Jf3H", "content": "14:05"}
                   ]}
                 ]}
@@ -172,7 +173,8 @@ class AnthropicToolsTest {
                     {"type": "tool_use", "id": "toolu_01Mz8Vc4Xr2Tn6Wb9Qk5Jf3H", "name": "local_time", "input": {}}
                   ]},
                   {"role": "user", "content": [
-                    {"type": "tool_result", "tool_use_id": "toolu_01Lw6Tb2Yq9Rm4Xc7Vn3Kd8P", "content": "{\\"celsius\\":3}"},
+                    {"type": "tool_result", "tool_use_id": "toolu_01Lw6Tb2Yq9Rm4Xc7Vn3Kd8P",
+                     "content": "{\\"celsius\\":3}"},
                     {"type": "tool_result", "tool_use_id": "toolu_01Mz8Vc4Xr2Tn6Wb9Qk5Jf3H", "content": "14:05"}
                   ]}
                 ]}
