@@ -30,11 +30,7 @@ public final class TestEventStreams {
      * @return an event message as AWS's REST JSON protocol writes it
      */
     public static byte[] event(String eventType, String json) {
-        Map<String, HeaderValue> headers = new LinkedHashMap<>();
-        headers.put(":event-type", HeaderValue.fromString(eventType));
-        headers.put(":content-type", HeaderValue.fromString("application/json"));
-        headers.put(":message-type", HeaderValue.fromString("event"));
-        return message(headers, json.getBytes(StandardCharsets.UTF_8));
+        return jsonMessage(":event-type", eventType, "event", json);
     }
 
     /**
@@ -43,10 +39,14 @@ public final class TestEventStreams {
      * @return an exception message as AWS's REST JSON protocol writes it
      */
     public static byte[] exception(String exceptionType, String json) {
+        return jsonMessage(":exception-type", exceptionType, "exception", json);
+    }
+
+    private static byte[] jsonMessage(String typeHeader, String type, String messageType, String json) {
         Map<String, HeaderValue> headers = new LinkedHashMap<>();
-        headers.put(":exception-type", HeaderValue.fromString(exceptionType));
+        headers.put(typeHeader, HeaderValue.fromString(type));
         headers.put(":content-type", HeaderValue.fromString("application/json"));
-        headers.put(":message-type", HeaderValue.fromString("exception"));
+        headers.put(":message-type", HeaderValue.fromString(messageType));
         return message(headers, json.getBytes(StandardCharsets.UTF_8));
     }
 

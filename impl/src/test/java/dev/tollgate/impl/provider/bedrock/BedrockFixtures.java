@@ -3,7 +3,9 @@ package dev.tollgate.impl.provider.bedrock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.tollgate.api.ChatClient;
 import dev.tollgate.impl.TestConfig;
+import dev.tollgate.impl.Tollgate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +48,11 @@ final class BedrockFixtures {
                 .set("tollgate.providers.bedrock.secret-access-key", SECRET_ACCESS_KEY)
                 .set("tollgate.providers.bedrock.model", MODEL)
                 .set("tollgate.providers.bedrock.timeout", "5s");
+    }
+
+    /** @return a client of the provider of {@link #config(String)} */
+    static ChatClient client(String baseUrl) {
+        return Tollgate.builder(config(baseUrl).build()).build().chatClient();
     }
 
     /** @return a 200 answer with the fixture, as Bedrock sends it */

@@ -19,7 +19,6 @@ import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ResponseFormat;
 import dev.tollgate.api.Tool;
-import dev.tollgate.impl.Tollgate;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -48,7 +47,7 @@ class BedrockStructuredTest {
             .build();
 
     private ChatClient client() {
-        return Tollgate.builder(BedrockFixtures.config(bedrock.baseUrl()).build()).build().chatClient();
+        return BedrockFixtures.client(bedrock.baseUrl());
     }
 
     private static void answerWith(String fixture) {

@@ -20,7 +20,6 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.Tool;
 import dev.tollgate.api.ToolCall;
-import dev.tollgate.impl.Tollgate;
 import jakarta.json.Json;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ class BedrockToolsTest {
             .build();
 
     private ChatClient client() {
-        return Tollgate.builder(BedrockFixtures.config(bedrock.baseUrl()).build()).build().chatClient();
+        return BedrockFixtures.client(bedrock.baseUrl());
     }
 
     private static void answerWith(String fixture) {
