@@ -144,4 +144,28 @@ public final class Messages {
     public static String unexpectedFailure(String id) {
         return "TOLLGATE-0203: the client of provider '" + id + "' failed unexpectedly";
     }
+
+    public static String fallbackTargetInvalid(String source, String target) {
+        return "TOLLGATE-0025: " + source + " names fallback target '" + target
+                + "', which is not \"providerId\" or \"providerId/model\"";
+    }
+
+    public static String fallbackProviderUnknown(String source, String id, Collection<String> configured) {
+        return "TOLLGATE-0026: " + source + " names fallback provider '" + id + "', which is not configured; "
+                + "configured providers: " + configured;
+    }
+
+    public static String fallbackWithoutLlmCall(String where) {
+        return "TOLLGATE-0027: @Fallback on '" + where + "' needs @LlmCall on the same method or class";
+    }
+
+    public static String fallbackAllUnavailable(String callName) {
+        return "TOLLGATE-0204: call '" + callName + "' found no available target: every provider of its chain "
+                + "has an open circuit";
+    }
+
+    public static String retryAfterTooLong(String provider, java.time.Duration wait, java.time.Duration max) {
+        return "TOLLGATE-0205: provider '" + provider + "' asked to be retried after " + wait.toMillis()
+                + " ms, longer than tollgate.retry-after.max-wait (" + max.toMillis() + " ms); not sent";
+    }
 }

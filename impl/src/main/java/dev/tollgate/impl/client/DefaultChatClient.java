@@ -37,6 +37,7 @@ public final class DefaultChatClient implements ChatClient {
     private final CaptureFailures failures;
     private final Executor executor;
     private final StructuredAnswers structured = new StructuredAnswers();
+    private final Duration maxRetryAfterWait;
 
     /**
      * @param registry the configured providers
@@ -45,15 +46,17 @@ public final class DefaultChatClient implements ChatClient {
      * @param pricing prices answers
      * @param failures where capture failures are counted
      * @param executor runs {@link #chatAsync(ChatRequest)} requests
+     * @param maxRetryAfterWait the longest a retry waits for a target's {@code Retry-After}
      */
     public DefaultChatClient(ProviderRegistry registry, CallContexts contexts, ExchangeRecorder recorder,
-            Pricing pricing, CaptureFailures failures, Executor executor) {
+            Pricing pricing, CaptureFailures failures, Executor executor, Duration maxRetryAfterWait) {
         this.resolver = new TargetResolver(registry);
         this.contexts = contexts;
         this.recorder = recorder;
         this.pricing = pricing;
         this.failures = failures;
         this.executor = executor;
+        this.maxRetryAfterWait = maxRetryAfterWait;
     }
 
     @Override
@@ -101,7 +104,38 @@ public final class DefaultChatClient implements ChatClient {
         ChatRequest effective = request.provider().isPresent() && request.model().isPresent()
                 ? request
                 : request.toBuilder().target(target).build();
+        awaitRetryAfter(context, resolved.provider(), target, effective);
         return new Attempt(context, resolved.provider(), target, effective, contexts.clock().instant(), System.nanoTime());
+    }
+
+    /**
+     * Waits as long as the target asked this call to before a retry, up to the configured bound; a
+     * longer wait fails at once, unsent, so a fallback can move on.
+     */
+    private void awaitRetryAfter(LlmCallContext context, ConfiguredProvider provider, Target target,
+            ChatRequest request) {
+        long wait = context == null ? 0 : context.waitNanos(target);
+        if (wait <= 0) {
+            return;
+        }
+        Instant now = contexts.clock().instant();
+        if (wait > maxRetryAfterWait.toNanos()) {
+            LlmException refused = LlmException.builder(ErrorCategory.RATE_LIMITED).provider(provider.id())
+                    .model(target.model()).retryAfter(Duration.ofNanos(wait))
+                    .message(Messages.retryAfterTooLong(provider.id(), Duration.ofNanos(wait), maxRetryAfterWait))
+                    .build();
+            recorder.failure(context, target, request, refused, now, Duration.ZERO, false);
+            throw refused;
+        }
+        try {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LlmException cancelled = LlmException.builder(ErrorCategory.CANCELLED).provider(provider.id())
+                    .model(target.model()).message("interrupted while waiting to retry").cause(e).build();
+            recorder.failure(context, target, request, cancelled, now, Duration.ZERO, false);
+            throw cancelled;
+        }
     }
 
     /** One request to one provider, from sending it to recording how it ended. */
@@ -149,6 +183,10 @@ public final class DefaultChatClient implements ChatClient {
                     : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
                             .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
             recorder.failure(context, target, request, failure, startedAt, Duration.ofNanos(System.nanoTime() - start));
+            if (context != null && failure.retryAfter().isPresent()
+                    && (failure.category() == ErrorCategory.RATE_LIMITED || failure.category() == ErrorCategory.OVERLOADED)) {
+                context.retryAfter(target, failure.retryAfter().get());
+            }
             return failure;
         }
     }

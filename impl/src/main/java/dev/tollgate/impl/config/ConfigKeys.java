@@ -29,7 +29,29 @@ public final class ConfigKeys {
     /** The priority of the capture interceptor; the fallback interceptor runs 5 above it. */
     public static final String INTERCEPTOR_PRIORITY = "tollgate.interceptor.priority";
 
+    /** The fallback chain of every {@code @Fallback} method that names no target. */
+    public static final String FALLBACK = "tollgate.fallback";
+    /** The prefix of one call's properties: {@code tollgate.call."<call name>".<key>}. */
+    public static final String CALL_PREFIX = "tollgate.call.";
+    /** A call's fallback targets, overriding its annotation. */
+    public static final String CALL_FALLBACK = "fallback";
+    /** The categories that move a call on to its next fallback target. */
+    public static final String CALL_FALLBACK_ON = "fallback-on";
+    /** The target a call tries once when its context is too small. */
+    public static final String CALL_CONTEXT_FALLBACK = "context-fallback";
+    /** The longest wait before a request to a target that asked to be retried later. */
+    public static final String RETRY_AFTER_MAX_WAIT = "tollgate.retry-after.max-wait";
+
     private ConfigKeys() {
+    }
+
+    /**
+     * @param callName a call name, which may contain dots
+     * @param key a key after the call's prefix
+     * @return {@code tollgate.call."<call name>".<key>}
+     */
+    public static String callProperty(String callName, String key) {
+        return CALL_PREFIX + "\"" + callName + "\"." + key;
     }
 
     /**
