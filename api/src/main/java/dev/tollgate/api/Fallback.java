@@ -36,12 +36,22 @@ import java.util.Arrays;
  *       {@link LlmCall#model()}, or the configured default).</li>
  *   <li>When it fails with an {@link LlmException} whose category is in {@link #on()}, it runs
  *       again against the next target of {@link #value()}, in order, until one succeeds.</li>
+ *   <li>A failure of category {@link ErrorCategory#CONTEXT_LENGTH_EXCEEDED} moves once to
+ *       {@link #contextFallback()}, a model with a larger context, if one is named.</li>
+ *   <li>A target whose provider's circuit is open is skipped without a request.</li>
  *   <li>Any other failure ends the chain at once. When every target fails, the caller gets the
- *       first failure, with the later ones {@linkplain Throwable#getSuppressed() suppressed}.</li>
- *   <li>Configuration overrides the targets of one call,
- *       {@code tollgate.call."<call name>".fallback=a/m1,b}.</li>
+ *       first failure, with the later ones {@linkplain Throwable#getSuppressed() suppressed}.
+ *       A method returning a {@link java.util.concurrent.CompletionStage} moves on when its stage
+ *       fails.</li>
+ *   <li>Every attempt is an {@link Exchange} of the one {@link LlmCallRecord}, with its target and
+ *       error; the exchange without an error is the answer.</li>
+ *   <li>Configuration overrides the annotation for one call:
+ *       {@code tollgate.call."<call name>".fallback=a/m1,b},
+ *       {@code tollgate.call."<call name>".fallback-on=RATE_LIMITED,TIMEOUT} and
+ *       {@code tollgate.call."<call name>".context-fallback=a/m2}; {@code tollgate.fallback} is the
+ *       chain of every {@code @Fallback} method that names no target.</li>
  *   <li>It is a definition error if a target is malformed or names a provider that is not
- *       configured.</li>
+ *       configured, or if the method has no {@link LlmCall} binding.</li>
  * </ol>
  */
 @Inherited
@@ -77,6 +87,15 @@ public @interface Fallback {
         ErrorCategory.INVALID_RESPONSE
     };
 
+    /**
+     * The target tried once when a target fails with {@link ErrorCategory#CONTEXT_LENGTH_EXCEEDED},
+     * whether or not {@link #on()} holds that category.
+     *
+     * @return {@code "providerId"} or {@code "providerId/model"}; empty for none
+     */
+    @Nonbinding
+    String contextFallback() default "";
+
     /** Supports inline instantiation of {@link Fallback}. */
     final class Literal extends AnnotationLiteral<Fallback> implements Fallback {
         /** The annotation with every member at its default. */
@@ -101,6 +120,11 @@ public @interface Fallback {
         @Override
         public String[] value() {
             return value.clone();
+        }
+
+        @Override
+        public String contextFallback() {
+            return "";
         }
 
         @Override

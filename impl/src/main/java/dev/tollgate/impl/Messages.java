@@ -1,5 +1,8 @@
 package dev.tollgate.impl;
 
+import dev.tollgate.api.ErrorCategory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 
 /**
@@ -128,6 +131,27 @@ public final class Messages {
                 + "it is published in a record of its own";
     }
 
+    public static String circuitOpened(String provider, long failures, ErrorCategory category, Duration delay) {
+        return "TOLLGATE-0120: the circuit of provider '" + provider + "' is open after " + failures
+                + " transient failure(s) in a row (last: " + category + "); requests skip it for " + delay
+                + ". Tune this with tollgate.providers." + provider + ".circuit.failure-threshold and .delay";
+    }
+
+    public static String circuitReopened(String provider, ErrorCategory category, Duration delay) {
+        return "TOLLGATE-0121: a trial request to provider '" + provider + "' failed (" + category
+                + "); its circuit is open again for " + delay;
+    }
+
+    public static String circuitClosed(String provider) {
+        return "TOLLGATE-0122: provider '" + provider + "' answered its trial requests; its circuit is closed";
+    }
+
+    public static String circuitOpen(String provider, Instant halfOpensAt) {
+        return "TOLLGATE-0123: provider '" + provider + "' was not called: after failures in a row its circuit "
+                + (halfOpensAt != null ? "is open until " + halfOpensAt : "waits for the outcome of its trial requests")
+                + "; name a fallback target with @Fallback, or retry later";
+    }
+
     public static String unknownProvider(String id, Collection<String> configured) {
         return "TOLLGATE-0200: provider '" + id + "' is not configured; configured providers: " + configured;
     }
@@ -143,5 +167,29 @@ public final class Messages {
 
     public static String unexpectedFailure(String id) {
         return "TOLLGATE-0203: the client of provider '" + id + "' failed unexpectedly";
+    }
+
+    public static String fallbackTargetInvalid(String source, String target) {
+        return "TOLLGATE-0025: " + source + " names fallback target '" + target
+                + "', which is not \"providerId\" or \"providerId/model\"";
+    }
+
+    public static String fallbackProviderUnknown(String source, String id, Collection<String> configured) {
+        return "TOLLGATE-0026: " + source + " names fallback provider '" + id + "', which is not configured; "
+                + "configured providers: " + configured;
+    }
+
+    public static String fallbackWithoutLlmCall(String where) {
+        return "TOLLGATE-0027: @Fallback on '" + where + "' needs @LlmCall on the same method or class";
+    }
+
+    public static String fallbackAllUnavailable(String callName) {
+        return "TOLLGATE-0204: call '" + callName + "' found no available target: every provider of its chain "
+                + "has an open circuit";
+    }
+
+    public static String retryAfterTooLong(String provider, java.time.Duration wait, java.time.Duration max) {
+        return "TOLLGATE-0205: provider '" + provider + "' asked to be retried after " + wait.toMillis()
+                + " ms, longer than tollgate.retry-after.max-wait (" + max.toMillis() + " ms); not sent";
     }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.impl;
 
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.Target;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
@@ -19,6 +20,11 @@ import dev.tollgate.impl.config.ConfigProblems;
 import dev.tollgate.impl.config.ConfigReader;
 import dev.tollgate.impl.config.ProviderProperties;
 import dev.tollgate.impl.config.TollgateConfigException;
+import dev.tollgate.impl.fallback.FallbackChain;
+import dev.tollgate.impl.fallback.FallbackPlan;
+import dev.tollgate.impl.fallback.FallbackPlans;
+import dev.tollgate.impl.health.ProviderHealthRegistry;
+import dev.tollgate.impl.health.ProviderTracker;
 import dev.tollgate.impl.pricing.PriceTable;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.AdapterCatalog;
@@ -28,6 +34,7 @@ import dev.tollgate.impl.provider.ServiceLookup;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,25 +47,41 @@ import org.eclipse.microprofile.config.Config;
  * {@link ChatClient}. Containers build one per application and hand its parts to their beans.
  */
 public final class Tollgate {
+    /** How long a retry waits at most for a provider's {@code Retry-After}, unless configured. */
+    public static final Duration DEFAULT_RETRY_AFTER_WAIT = Duration.ofSeconds(10);
+
     private static final System.Logger LOG = System.getLogger(Tollgate.class.getName());
 
     private final ProviderRegistry registry;
     private final Pricing pricing;
+    private final ProviderHealthRegistry health;
     private final CallContexts contexts;
     private final CaptureFailures failures;
     private final CallCapture capture;
     private final DefaultChatClient chatClient;
+    private final FallbackPlans fallbackPlans;
+    private final FallbackChain fallback;
 
-    private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, boolean capturePrompts) {
+    /** The engine-wide settings read from configuration. */
+    private record Settings(boolean capturePrompts, Duration maxRetryAfterWait) {
+    }
+
+    private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
+            Settings settings) {
         this.registry = registry;
         this.pricing = pricing;
+        this.health = health;
         this.contexts = new CallContexts(b.clock);
         this.failures = new CaptureFailures();
-        PromptCapture prompts = new PromptCapture(capturePrompts, b.redactors, failures);
+        PromptCapture prompts = new PromptCapture(settings.capturePrompts(), b.redactors, failures);
         ExchangeRecorder recorder = new ExchangeRecorder(contexts, prompts, b.sink, failures, pricing.currency());
         this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, b.sink, failures,
                 pricing.currency());
-        this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor);
+        this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
+                settings.maxRetryAfterWait(), health);
+        this.fallbackPlans = new FallbackPlans(b.config, registry);
+        this.fallback = new FallbackChain(contexts,
+                provider -> health.tracker(provider).map(ProviderTracker::isAvailable).orElse(true));
     }
 
     /**
@@ -94,6 +117,11 @@ public final class Tollgate {
         return pricing;
     }
 
+    /** @return the health and circuits of the configured providers */
+    public ProviderHealthRegistry health() {
+        return health;
+    }
+
     /** @return the count of capture failures */
     public CaptureFailures captureFailures() {
         return failures;
@@ -124,6 +152,28 @@ public final class Tollgate {
             throw new IllegalArgumentException(Messages.llmCallWithoutModel(where, id));
         }
         return new CallPoint(callName, method, new Target(id, model.isEmpty() ? null : model));
+    }
+
+    /**
+     * Resolves and validates the fallback chain of a method, once, at deployment.
+     *
+     * @param callName the call's name
+     * @param method the method
+     * @param targets the annotation's targets
+     * @param on the annotation's categories
+     * @param contextFallback the annotation's context fallback, or empty text
+     * @return the plan
+     * @throws IllegalArgumentException with a message naming the method or property
+     */
+    public FallbackPlan fallbackPlan(String callName, Method method, String[] targets, ErrorCategory[] on,
+            String contextFallback) {
+        return fallbackPlans.plan(callName, method.getDeclaringClass().getName() + "." + method.getName(),
+                targets, on, contextFallback);
+    }
+
+    /** @return runs methods through their fallback chains */
+    public FallbackChain fallback() {
+        return fallback;
     }
 
     private ChatResponse priceExtracted(ChatResponse response) {
@@ -241,10 +291,12 @@ public final class Tollgate {
                     services != null ? services : ServiceLookup.serviceLoader(classLoader));
             String currency = reader.string(ConfigKeys.PRICING_CURRENCY).orElse("USD");
             PriceTable table = PriceTable.read(reader, currency);
-            boolean capturePrompts = reader.bool(ConfigKeys.CAPTURE_PROMPTS, true);
+            Settings settings = new Settings(reader.bool(ConfigKeys.CAPTURE_PROMPTS, true),
+                    reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT));
+            ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
             problems.throwIfAny();
             warnUnused(registry);
-            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), capturePrompts);
+            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), health, settings);
         }
 
         private void warnUnused(ProviderRegistry registry) {

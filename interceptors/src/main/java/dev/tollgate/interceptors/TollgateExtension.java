@@ -1,15 +1,18 @@
 package dev.tollgate.interceptors;
 
 import dev.tollgate.api.ChatClient;
+import dev.tollgate.api.Fallback;
 import dev.tollgate.api.LlmCall;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
 import dev.tollgate.api.spi.UsageExtractor;
 import dev.tollgate.impl.Tollgate;
-import dev.tollgate.impl.provider.ServiceLookup;
 import dev.tollgate.impl.capture.CallPoint;
 import dev.tollgate.impl.config.ConfigKeys;
 import dev.tollgate.impl.config.TollgateConfigException;
+import dev.tollgate.impl.fallback.FallbackPlan;
+import dev.tollgate.impl.provider.ServiceLookup;
+import dev.tollgate.interceptors.health.HealthIntegration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -40,7 +43,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <ol>
  *   <li>Before discovery, it registers the library's beans and interceptors itself, so they work
  *       whatever the application's bean discovery mode, and sets the interceptor priority from
- *       {@code tollgate.interceptor.priority}.</li>
+ *       {@code tollgate.interceptor.priority}. Where the MicroProfile Health API is present, it
+ *       also registers the readiness check {@code tollgate}.</li>
  *   <li>For every managed bean, it reads the {@link LlmCall} metadata of each business method
  *       once (a method annotation overrides the class annotation).</li>
  *   <li>After validation, it builds the engine from MicroProfile Config and validates every
@@ -50,9 +54,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class TollgateExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(TollgateExtension.class.getName());
+    private static final int FALLBACK_OFFSET = Fallback.PRIORITY - LlmCall.PRIORITY;
 
     private final Map<CallPointKey, DeclaredCall> declared = new ConcurrentHashMap<>();
     private final Map<CallPointKey, CallPoint> callPoints = new ConcurrentHashMap<>();
+    private final Map<CallPointKey, Fallback> declaredFallbacks = new ConcurrentHashMap<>();
+    private final Map<CallPointKey, FallbackPlan> fallbackPlans = new ConcurrentHashMap<>();
     private volatile boolean chatClientInjected;
     private volatile Tollgate engine;
 
@@ -61,15 +68,27 @@ public class TollgateExtension implements Extension {
         bbd.addAnnotatedType(LlmCallInterceptor.class, LlmCallInterceptor.class.getName())
                 .remove(a -> a.annotationType() == Priority.class)
                 .add(new PriorityLiteral(priority));
+        bbd.addAnnotatedType(FallbackInterceptor.class, FallbackInterceptor.class.getName())
+                .remove(a -> a.annotationType() == Priority.class)
+                .add(new PriorityLiteral(priority + FALLBACK_OFFSET));
         bbd.addAnnotatedType(TollgateRuntime.class, TollgateRuntime.class.getName());
         bbd.addAnnotatedType(TollgateProducers.class, TollgateProducers.class.getName());
+        HealthIntegration.register(bbd);
     }
 
     <T> void readMetadata(@Observes ProcessManagedBean<T> pmb) {
         AnnotatedType<T> type = pmb.getAnnotatedBeanClass();
+        if (type.isAnnotationPresent(jakarta.interceptor.Interceptor.class)) {
+            return;
+        }
         Class<?> beanClass = pmb.getBean().getBeanClass();
         LlmCall classLevel = type.getAnnotation(LlmCall.class);
+        Fallback classFallback = type.getAnnotation(Fallback.class);
         for (AnnotatedMethod<? super T> m : type.getMethods()) {
+            Fallback fallback = m.getAnnotation(Fallback.class) != null ? m.getAnnotation(Fallback.class) : classFallback;
+            if (fallback != null && isBusinessMethod(m.getJavaMember())) {
+                declaredFallbacks.put(new CallPointKey(beanClass, m.getJavaMember()), fallback);
+            }
             LlmCall annotation = m.getAnnotation(LlmCall.class);
             if (annotation == null) {
                 annotation = classLevel;
@@ -118,6 +137,22 @@ public class TollgateExtension implements Extension {
                 adv.addDeploymentProblem(new DeploymentException(problem.getMessage()));
             }
         }
+        for (Map.Entry<CallPointKey, Fallback> e : declaredFallbacks.entrySet()) {
+            DeclaredCall d = declared.get(e.getKey());
+            Method method = e.getKey().method();
+            if (d == null) {
+                adv.addDeploymentProblem(new DeploymentException(dev.tollgate.impl.Messages.fallbackWithoutLlmCall(
+                        method.getDeclaringClass().getName() + "." + method.getName())));
+                continue;
+            }
+            Fallback f = e.getValue();
+            try {
+                fallbackPlans.put(e.getKey(), built.fallbackPlan(d.callName(), method, f.value(), f.on(),
+                        f.contextFallback()));
+            } catch (IllegalArgumentException problem) {
+                adv.addDeploymentProblem(new DeploymentException(problem.getMessage()));
+            }
+        }
         engine = built;
     }
 
@@ -149,6 +184,25 @@ public class TollgateExtension implements Extension {
                 d = DeclaredCall.of(beanClass, method, LlmCall.Literal.INSTANCE);
             }
             return engine().callPoint(d.callName(), d.method(), d.provider(), d.model());
+        });
+    }
+
+    /**
+     * The fallback chain of an interception point; one the extension did not see at deployment is
+     * read and validated on first use.
+     */
+    FallbackPlan fallbackPlan(Class<?> beanClass, Method method) {
+        CallPointKey key = new CallPointKey(beanClass, method);
+        FallbackPlan plan = fallbackPlans.get(key);
+        if (plan != null) {
+            return plan;
+        }
+        return fallbackPlans.computeIfAbsent(key, k -> {
+            Fallback f = method.getAnnotation(Fallback.class) != null ? method.getAnnotation(Fallback.class)
+                    : beanClass.getAnnotation(Fallback.class) != null ? beanClass.getAnnotation(Fallback.class)
+                    : Fallback.Literal.INSTANCE;
+            CallPoint point = callPoint(beanClass, method);
+            return engine().fallbackPlan(point.callName(), method, f.value(), f.on(), f.contextFallback());
         });
     }
 

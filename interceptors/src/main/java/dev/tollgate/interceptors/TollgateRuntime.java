@@ -2,6 +2,7 @@ package dev.tollgate.interceptors;
 
 import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.capture.CallPoint;
+import dev.tollgate.impl.fallback.FallbackPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
@@ -37,5 +38,14 @@ public class TollgateRuntime {
      */
     public CallPoint callPoint(Class<?> beanClass, Method method) {
         return extension.callPoint(beanClass, method);
+    }
+
+    /**
+     * @param beanClass the intercepted bean's class
+     * @param method the intercepted method
+     * @return its fallback chain
+     */
+    public FallbackPlan fallbackPlan(Class<?> beanClass, Method method) {
+        return extension.fallbackPlan(beanClass, method);
     }
 }

@@ -52,6 +52,30 @@ public final class CallContexts {
         }
     }
 
+    /**
+     * Makes a context current on this thread, to run part of its call elsewhere than the thread
+     * that opened it (an attempt started when an asynchronous one failed).
+     *
+     * @param context the context
+     * @return the context that was current, to give to {@link #restore(LlmCallContext)}
+     */
+    public LlmCallContext enter(LlmCallContext context) {
+        LlmCallContext previous = current.get();
+        current.set(context);
+        return previous;
+    }
+
+    /**
+     * @param previous what {@link #enter(LlmCallContext)} returned
+     */
+    public void restore(LlmCallContext previous) {
+        if (previous == null) {
+            current.remove();
+        } else {
+            current.set(previous);
+        }
+    }
+
     /** @return a new unique record id */
     public String nextId() {
         return idPrefix + "-" + Long.toHexString(sequence.incrementAndGet());

@@ -2,10 +2,12 @@ package dev.tollgate.impl.capture;
 
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.Cost;
 import dev.tollgate.api.Exchange;
 import dev.tollgate.api.LlmCallRecord;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Target;
+import dev.tollgate.api.Usage;
 import dev.tollgate.impl.Messages;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -85,8 +87,29 @@ public final class ExchangeRecorder {
      */
     public void failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
             Instant startedAt, Duration latency) {
+        failure(context, target, request, error, startedAt, latency, true);
+    }
+
+    /**
+     * Records a failed request. A request the provider refused with an error status, or one never
+     * sent, used no tokens; one that failed on the way (timeout, broken connection) may have, so its
+     * usage is unknown.
+     *
+     * @param context the running call, or {@code null} for a standalone request
+     * @param target where it went
+     * @param request what was sent
+     * @param error the failure
+     * @param startedAt when it was sent
+     * @param latency how long until it failed
+     * @param sent whether the request left the application
+     */
+    public void failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
+            Instant startedAt, Duration latency, boolean sent) {
         try {
+            boolean unbilled = !sent || error.httpStatus().orElse(0) >= 400;
             Exchange exchange = Exchange.builder()
+                    .usage(unbilled ? Usage.zero() : Usage.unknown())
+                    .cost(unbilled ? Cost.zero(currency) : Cost.unknown())
                     .target(target)
                     .requestMessages(prompts.messages(request.messages()))
                     .startedAt(startedAt)

@@ -19,6 +19,7 @@ public final class LlmCallContext {
     private final long startNanos;
     private final List<Exchange> exchanges = new ArrayList<>(2);
     private volatile Target target;
+    private final java.util.Map<Target, Long> notBefore = new java.util.concurrent.ConcurrentHashMap<>(2);
     private boolean closed;
 
     LlmCallContext(String id, LlmCallContext parent, CallPoint point, Instant startedAt, long startNanos) {
@@ -57,6 +58,26 @@ public final class LlmCallContext {
      */
     public void target(Target next) {
         this.target = next;
+    }
+
+    /**
+     * Remembers that a target asked not to be asked again for a while, so the call's next request to
+     * it (a retry) waits.
+     *
+     * @param failed the target that asked
+     * @param delay how long it asked to wait
+     */
+    public void retryAfter(Target failed, java.time.Duration delay) {
+        notBefore.put(failed, System.nanoTime() + delay.toNanos());
+    }
+
+    /**
+     * @param next a target about to be asked
+     * @return how many nanoseconds it asked this call to wait still; zero or less if none
+     */
+    public long waitNanos(Target next) {
+        Long at = notBefore.get(next);
+        return at == null ? 0 : at - System.nanoTime();
     }
 
     Instant startedAt() {

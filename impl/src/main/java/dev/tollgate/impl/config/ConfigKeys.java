@@ -16,6 +16,14 @@ public final class ConfigKeys {
     public static final String MODEL = "model";
     /** How long one request to a provider may take. */
     public static final String TIMEOUT = "timeout";
+    /** Whether a provider's circuit opens after failures in a row; {@code true} by default. */
+    public static final String CIRCUIT_ENABLED = "circuit.enabled";
+    /** How many transient failures in a row open a provider's circuit; 5 by default. */
+    public static final String CIRCUIT_FAILURE_THRESHOLD = "circuit.failure-threshold";
+    /** How long a provider's circuit stays open before trial requests; {@code PT30S} by default. */
+    public static final String CIRCUIT_DELAY = "circuit.delay";
+    /** How many trial requests must succeed to close a half-open circuit; 1 by default. */
+    public static final String CIRCUIT_HALF_OPEN_TRIALS = "circuit.half-open-trials";
 
     /** The prefix of price keys: {@code tollgate.pricing.<provider>.<model>.<field>}. */
     public static final String PRICING_PREFIX = "tollgate.pricing.";
@@ -29,7 +37,29 @@ public final class ConfigKeys {
     /** The priority of the capture interceptor; the fallback interceptor runs 5 above it. */
     public static final String INTERCEPTOR_PRIORITY = "tollgate.interceptor.priority";
 
+    /** The fallback chain of every {@code @Fallback} method that names no target. */
+    public static final String FALLBACK = "tollgate.fallback";
+    /** The prefix of one call's properties: {@code tollgate.call."<call name>".<key>}. */
+    public static final String CALL_PREFIX = "tollgate.call.";
+    /** A call's fallback targets, overriding its annotation. */
+    public static final String CALL_FALLBACK = "fallback";
+    /** The categories that move a call on to its next fallback target. */
+    public static final String CALL_FALLBACK_ON = "fallback-on";
+    /** The target a call tries once when its context is too small. */
+    public static final String CALL_CONTEXT_FALLBACK = "context-fallback";
+    /** The longest wait before a request to a target that asked to be retried later. */
+    public static final String RETRY_AFTER_MAX_WAIT = "tollgate.retry-after.max-wait";
+
     private ConfigKeys() {
+    }
+
+    /**
+     * @param callName a call name, which may contain dots
+     * @param key a key after the call's prefix
+     * @return {@code tollgate.call."<call name>".<key>}
+     */
+    public static String callProperty(String callName, String key) {
+        return CALL_PREFIX + "\"" + callName + "\"." + key;
     }
 
     /**

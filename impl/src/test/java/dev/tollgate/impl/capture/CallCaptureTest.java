@@ -206,7 +206,7 @@ class CallCaptureTest {
         assertThat(exchange.requestMessages()).containsExactly(Message.user("hi"));
         assertThat(exchange.responseText()).isEmpty();
         assertThat(exchange.requestId()).contains("sim-req-1");
-        assertThat(exchange.usage().isKnown()).isFalse();
+        assertThat(exchange.usage()).as("a refused request uses no tokens").isEqualTo(Usage.zero());
     }
 
     @Test
@@ -227,9 +227,9 @@ class CallCaptureTest {
         assertThat(record.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(record.exchanges()).extracting(Exchange::succeeded).containsExactly(false, true);
         assertThat(record.exchanges()).extracting(e -> e.target().provider()).containsExactly("broken", "sim");
-        assertThat(record.usage().isKnown()).as("the failed attempt reported no usage").isFalse();
+        assertThat(record.usage().isKnown()).as("the refused attempt used no tokens").isTrue();
         assertThat(record.usage().inputTokens()).isEqualTo(100);
-        assertThat(record.cost().isKnown()).isFalse();
+        assertThat(record.cost().isKnown()).isTrue();
         assertThat(record.cost().total()).isEqualByComparingTo("0.00014");
     }
 

@@ -53,8 +53,13 @@ final class SimulatedClient implements ProviderClient {
         long n = sequence.incrementAndGet();
         pause(model);
         if (failureRate > 0 && nextDouble() < failureRate) {
-            throw LlmException.builder(failureCategory).provider(providerId).model(model)
-                    .requestId("sim-req-" + n).message("simulated failure").build();
+            LlmException.Builder failure = LlmException.builder(failureCategory).provider(providerId).model(model)
+                    .requestId("sim-req-" + n).message("simulated failure");
+            int status = statusOf(failureCategory);
+            if (status > 0) {
+                failure.httpStatus(status);
+            }
+            throw failure.build();
         }
         if (!request.tools().isEmpty() && request.messages().get(request.messages().size() - 1).role() != Role.TOOL) {
             return toolCall(request, model, n);
@@ -104,6 +109,21 @@ final class SimulatedClient implements ProviderClient {
     @Override
     public ProviderStream stream(ChatRequest request) {
         return new SimulatedStream(chat(request));
+    }
+
+    /** The status a provider answers a failure of this category with; 0 where no answer comes. */
+    private static int statusOf(ErrorCategory category) {
+        return switch (category) {
+            case AUTHENTICATION -> 401;
+            case PERMISSION -> 403;
+            case MODEL_NOT_FOUND -> 404;
+            case RATE_LIMITED -> 429;
+            case QUOTA_EXCEEDED -> 402;
+            case OVERLOADED -> 529;
+            case SERVER_ERROR -> 500;
+            case INVALID_REQUEST, CONTEXT_LENGTH_EXCEEDED, CONTENT_FILTERED -> 400;
+            default -> 0;
+        };
     }
 
     private synchronized double nextDouble() {

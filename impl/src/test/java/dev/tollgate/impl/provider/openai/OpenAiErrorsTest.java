@@ -363,6 +363,14 @@ class OpenAiErrorsTest {
         assertThat(exchange.error()).hasValueSatisfying(err -> assertThat(err.category())
                 .isEqualTo(ErrorCategory.OVERLOADED));
         assertThat(exchange.requestId()).contains(REQUEST_ID);
-        assertThat(exchange.usage().isKnown()).isFalse();
+        assertThat(exchange.usage()).as("a refused request uses no tokens").isEqualTo(dev.tollgate.api.Usage.zero());
+    }
+
+    @Test
+    void requestThatTimedOut_hasAnUnknownUsage() {
+        failureOf(response(200, "chat-completion.json").withFixedDelay(3000), "PT0.5S");
+
+        assertThat(sink.single().exchanges().get(0).usage().isKnown())
+                .as("the provider may have spent tokens on a request that timed out").isFalse();
     }
 }
