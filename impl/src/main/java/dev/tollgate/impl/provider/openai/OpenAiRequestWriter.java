@@ -103,21 +103,11 @@ public final class OpenAiRequestWriter {
     /**
      * @param request the request, with its model set
      * @param providerId the provider id, for errors
-     * @return the UTF-8 JSON body of a request for the whole answer
+     * @param stream whether the answer is to be streamed
+     * @return the UTF-8 JSON body
      * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if an extra parameter
      *     repeats a typed option or has a value JSON cannot hold, or the request needs what this
      *     dialect lacks
-     */
-    public byte[] write(ChatRequest request, String providerId) {
-        return write(request, providerId, false);
-    }
-
-    /**
-     * @param request the request, with its model set
-     * @param providerId the provider id, for errors
-     * @param stream whether the answer is to be streamed
-     * @return the UTF-8 JSON body
-     * @throws LlmException as {@link #write(ChatRequest, String)}
      */
     public byte[] write(ChatRequest request, String providerId, boolean stream) {
         String model = request.model().orElseThrow();

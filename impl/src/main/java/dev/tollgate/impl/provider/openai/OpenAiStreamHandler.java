@@ -32,7 +32,7 @@ import java.util.List;
  * </ol>
  */
 final class OpenAiStreamHandler implements StreamHandler<SseEvent> {
-    static final String DONE = "[DONE]";
+    private static final String DONE = "[DONE]";
 
     private final String providerId;
     private final String requestedModel;
@@ -57,7 +57,7 @@ final class OpenAiStreamHandler implements StreamHandler<SseEvent> {
                 .finishReason(FinishReason.OTHER);
     }
 
-    /** What the first choice of one chunk says. */
+    /** What one choice of a chunk says. */
     private static final class ChoiceDelta {
         private int index;
         private String text;
@@ -67,9 +67,13 @@ final class OpenAiStreamHandler implements StreamHandler<SseEvent> {
 
     @Override
     public synchronized String accept(SseEvent event) {
-        if (event.data().strip().equals(DONE)) {
+        String payload = event.data().strip();
+        if (payload.equals(DONE)) {
             calls.calls();
             ended = true;
+            return null;
+        }
+        if (payload.isEmpty()) {
             return null;
         }
         byte[] data = event.data().getBytes(StandardCharsets.UTF_8);
@@ -83,13 +87,13 @@ final class OpenAiStreamHandler implements StreamHandler<SseEvent> {
                 throw new JsonParsingException("more than one JSON value in the event", p.getLocation());
             }
         }
-        String text = null;
+        String delta = null;
         for (ChoiceDelta choice : choices) {
             if (choice.index == 0) {
-                text = apply(choice);
+                delta = apply(choice);
             }
         }
-        return text;
+        return delta;
     }
 
     private String apply(ChoiceDelta choice) {
