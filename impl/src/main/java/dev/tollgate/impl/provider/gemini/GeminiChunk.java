@@ -102,7 +102,11 @@ final class GeminiChunk {
         return finishReason;
     }
 
-    /** @return the normalised {@code usageMetadata}, or {@code null} if the document has none */
+    /**
+     * @return the normalised {@code usageMetadata}, or {@code null} if the document has none or
+     *     one without counts (Vertex AI sends {@code {"trafficType": "ON_DEMAND"}} alone before the
+     *     last chunk of a stream)
+     */
     Usage usage() {
         return usage;
     }
@@ -256,6 +260,8 @@ final class GeminiChunk {
      * Normalises Google's counts: {@code promptTokenCount} includes cached content but not the
      * tool-use prompt, which is input too; {@code candidatesTokenCount} excludes thoughts, which
      * are billed as output.
+     *
+     * @return the usage, or {@code null} if the object has no count
      */
     private static Usage readUsage(JsonParser p) {
         long prompt = 0;
@@ -263,9 +269,11 @@ final class GeminiChunk {
         long cached = 0;
         long candidates = 0;
         long thoughts = 0;
+        boolean counted = false;
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event v = p.next();
+            counted |= v == Event.VALUE_NUMBER && key.endsWith("TokenCount");
             switch (key) {
                 case "promptTokenCount" -> prompt = JsonReading.number(p, v);
                 case "toolUsePromptTokenCount" -> toolUsePrompt = JsonReading.number(p, v);
@@ -274,6 +282,9 @@ final class GeminiChunk {
                 case "thoughtsTokenCount" -> thoughts = JsonReading.number(p, v);
                 default -> JsonReading.skip(p, v);
             }
+        }
+        if (!counted) {
+            return null;
         }
         long input = prompt + toolUsePrompt;
         return Usage.builder()

@@ -250,6 +250,21 @@ class VertexClientTest {
     }
 
     @Test
+    void streamClosedBeforeTheLastChunk_hasAnUnknownUsage_sinceVertexCountsOnlyThere() {
+        vertex.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(GeminiFixtures.eventStream(
+                GeminiFixtures.read("vertex/stream.sse")).withChunkedDribbleDelay(4, 2000)));
+
+        ChatStream stream = withToken().stream(ChatRequest.of("When are invoices due?"));
+        String first = stream.iterator().next().text();
+        stream.close();
+        ChatResponse response = stream.response().toCompletableFuture().join();
+
+        assertThat(first).isEqualTo("Invoices are due");
+        assertThat(response.usage()).as("a usageMetadata of only trafficType counts nothing")
+                .isEqualTo(Usage.unknown());
+    }
+
+    @Test
     void suppliedTokenEchoedInAStreamedError_isMasked() {
         String token = "ya29.c.b0AXv0zTOsecret-supplied-token";
         vertex.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(GeminiFixtures.eventStream("""
