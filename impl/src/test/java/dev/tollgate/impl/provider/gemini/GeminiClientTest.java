@@ -1,13 +1,10 @@
 package dev.tollgate.impl.provider.gemini;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -59,10 +56,7 @@ class GeminiClientTest {
     }
 
     private static void answerWithBody(String body) {
-        google.stubFor(post(urlPathMatching("/v1beta/models/[^/]+:generateContent")).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withBody(body)));
+        google.stubFor(GeminiFixtures.generateContent(body));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.tollgate.impl.provider.gemini;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.impl.TestConfig;
@@ -60,6 +63,17 @@ final class GeminiFixtures {
      */
     static ChatClient client(TestConfig config, TestRecordSink sink) {
         return Tollgate.builder(config.build()).recordSink(sink).build().chatClient();
+    }
+
+    /**
+     * @param body a {@code generateContent} response body
+     * @return a stub answering every model's {@code generateContent} of the Gemini API with it
+     */
+    static MappingBuilder generateContent(String body) {
+        return post(urlPathMatching("/v1beta/models/[^/]+:generateContent")).willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=UTF-8")
+                .withBody(body));
     }
 
     /**

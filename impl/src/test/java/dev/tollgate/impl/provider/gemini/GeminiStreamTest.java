@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tollgate.api.ChatChunk;
-import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ChatStream;
@@ -23,7 +22,6 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.TransientLlmException;
 import dev.tollgate.api.Usage;
-import dev.tollgate.impl.TestRecordSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,11 +37,7 @@ class GeminiStreamTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private final TestRecordSink sink = new TestRecordSink();
-
-    private ChatClient client() {
-        return GeminiFixtures.client(GeminiFixtures.config(google.baseUrl()), sink);
-    }
+    private final GeminiStub stub = new GeminiStub(google);
 
     private static void streamWith(String events) {
         google.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(GeminiFixtures.eventStream(events)));
@@ -59,7 +53,7 @@ class GeminiStreamTest {
 
     private Streamed stream(ChatRequest request) {
         List<String> pieces = new ArrayList<>();
-        try (ChatStream stream = client().stream(request)) {
+        try (ChatStream stream = stub.client().stream(request)) {
             stream.forEach(c -> pieces.add(c.text()));
             return new Streamed(pieces, stream.response().toCompletableFuture().join());
         }
@@ -71,7 +65,7 @@ class GeminiStreamTest {
 
     private Failed failedStream() {
         List<String> pieces = new ArrayList<>();
-        ChatStream stream = client().stream(ChatRequest.of("Tell me a story"));
+        ChatStream stream = stub.client().stream(ChatRequest.of("Tell me a story"));
         LlmException failure = catchThrowableOfType(LlmException.class, () -> {
             try (stream) {
                 stream.forEach(c -> pieces.add(c.text()));
@@ -97,7 +91,7 @@ class GeminiStreamTest {
         assertThat(response.model()).isEqualTo("gemini-2.0-flash");
         assertThat(response.responseId()).contains("kPe3aM3zJ8OmkdUPl_K04Qk");
         assertThat(response.toolCalls()).isEmpty();
-        assertThat(sink.single().exchanges()).singleElement()
+        assertThat(stub.sink().single().exchanges()).singleElement()
                 .satisfies(e -> assertThat(e.usage()).isEqualTo(Usage.of(9, 15)));
     }
 
@@ -137,7 +131,7 @@ class GeminiStreamTest {
         google.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(
                 GeminiFixtures.eventStream(fixture("stream.sse")).withChunkedDribbleDelay(6, 3000)));
 
-        ChatStream stream = client().stream(ChatRequest.of("What is a tollgate?"));
+        ChatStream stream = stub.client().stream(ChatRequest.of("What is a tollgate?"));
         Iterator<ChatChunk> chunks = stream.iterator();
         String first = chunks.next().text();
         stream.close();
@@ -150,7 +144,7 @@ class GeminiStreamTest {
         assertThat(response.usage().outputTokens()).isEqualTo(3);
         assertThat(response.finishReason()).as("the model was not done").isEqualTo(FinishReason.OTHER);
         assertThat(response.rawFinishReason()).isEmpty();
-        assertThat(sink.single().exchanges()).singleElement()
+        assertThat(stub.sink().single().exchanges()).singleElement()
                 .satisfies(e -> assertThat(e.usage().inputTokens()).isEqualTo(9));
     }
 
@@ -245,7 +239,7 @@ class GeminiStreamTest {
                 .withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withBody(fixture("error-429-per-day.json"))));
 
-        LlmException e = catchThrowableOfType(LlmException.class, () -> client().stream(ChatRequest.of("hi")));
+        LlmException e = catchThrowableOfType(LlmException.class, () -> stub.client().stream(ChatRequest.of("hi")));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.QUOTA_EXCEEDED);
         assertThat(e.httpStatus()).hasValue(429);

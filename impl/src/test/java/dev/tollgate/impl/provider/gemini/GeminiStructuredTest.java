@@ -1,23 +1,16 @@
 package dev.tollgate.impl.provider.gemini;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.tollgate.impl.provider.gemini.GeminiFixtures.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
-import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ResponseFormat;
-import dev.tollgate.impl.TestRecordSink;
 import jakarta.json.Json;
 import java.time.LocalDate;
 import java.util.Map;
@@ -45,24 +38,13 @@ public class GeminiStructuredTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private final TestRecordSink sink = new TestRecordSink();
-
-    private ChatClient client() {
-        return GeminiFixtures.client(GeminiFixtures.config(google.baseUrl()), sink);
-    }
-
-    private static void answerWith(String fixture) {
-        google.stubFor(post(urlPathMatching("/v1beta/models/[^/]+:generateContent")).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withBody(GeminiFixtures.read("gemini/" + fixture))));
-    }
+    private final GeminiStub stub = new GeminiStub(google);
 
     @Test
     void jsonFormat_asksForApplicationJson() {
-        answerWith("generate-content-json.json");
+        stub.answerWith("generate-content-json.json");
 
-        String text = client().chat(ChatRequest.builder().user("Invoice INV-2024-0042 as JSON")
+        String text = stub.client().chat(ChatRequest.builder().user("Invoice INV-2024-0042 as JSON")
                 .responseFormat(ResponseFormat.json()).build()).text();
 
         assertThat(text).startsWith("{\"number\": \"INV-2024-0042\"");
@@ -74,9 +56,9 @@ public class GeminiStructuredTest {
 
     @Test
     void typedChat_sendsTheDerivedJsonSchemaAsItIs_titledWithItsName_andBindsTheAnswer() {
-        answerWith("generate-content-json.json");
+        stub.answerWith("generate-content-json.json");
 
-        Invoice invoice = client().chat(ChatRequest.builder().user("Invoice INV-2024-0042").temperature(0.0).build(),
+        Invoice invoice = stub.client().chat(ChatRequest.builder().user("Invoice INV-2024-0042").temperature(0.0).build(),
                 Invoice.class);
 
         assertThat(invoice).isEqualTo(new Invoice("INV-2024-0042", 1249.5, LocalDate.of(2025, 10, 1),
@@ -104,10 +86,10 @@ public class GeminiStructuredTest {
 
     @Test
     void schemaWithItsOwnTitle_keepsIt() {
-        answerWith("generate-content-json.json");
+        stub.answerWith("generate-content-json.json");
         var schema = Json.createObjectBuilder().add("title", "Invoice summary").add("type", "object").build();
 
-        client().chat(ChatRequest.builder().user("Invoice INV-2024-0042")
+        stub.client().chat(ChatRequest.builder().user("Invoice INV-2024-0042")
                 .responseFormat(ResponseFormat.jsonSchema("invoice", schema)).build());
 
         google.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("""
@@ -121,20 +103,17 @@ public class GeminiStructuredTest {
     @ValueSource(strings = {"responseMimeType", "response_mime_type", "responseSchema", "response_schema",
         "responseJsonSchema", "response_json_schema"})
     void extraResponseFieldsBesideAResponseFormat_areRefusedBeforeSending(String field) {
-        LlmException e = catchThrowableOfType(LlmException.class, () -> client().chat(ChatRequest.builder()
-                .user("hi").responseFormat(ResponseFormat.json())
-                .extra("generationConfig", Map.of(field, "text/x.enum")).build()));
+        LlmException e = stub.refusedBeforeSending(ChatRequest.builder().user("hi").responseFormat(ResponseFormat.json())
+                .extra("generationConfig", Map.of(field, "text/x.enum")).build());
 
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
         assertThat(e.getMessage()).contains("generationConfig." + field);
-        assertThat(google.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @Test
     void extraResponseMimeTypeWithoutAResponseFormat_isSentAsItIs() {
-        answerWith("generate-content.json");
+        stub.answerWith("generate-content.json");
 
-        client().chat(ChatRequest.builder().user("Pick one")
+        stub.client().chat(ChatRequest.builder().user("Pick one")
                 .extra("generationConfig", Map.of("responseMimeType", "text/x.enum")).build());
 
         google.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("""

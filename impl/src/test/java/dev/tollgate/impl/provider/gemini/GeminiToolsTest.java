@@ -1,28 +1,21 @@
 package dev.tollgate.impl.provider.gemini;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.tollgate.impl.provider.gemini.GeminiFixtures.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
-import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.Tool;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
-import dev.tollgate.impl.TestRecordSink;
 import jakarta.json.Json;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +45,7 @@ class GeminiToolsTest {
             .options(wireMockConfig().dynamicPort())
             .build();
 
-    private final TestRecordSink sink = new TestRecordSink();
-
-    private ChatClient client() {
-        return GeminiFixtures.client(GeminiFixtures.config(google.baseUrl()), sink);
-    }
-
-    private static void answerWith(String fixture) {
-        google.stubFor(post(urlPathMatching("/v1beta/models/[^/]+:generateContent")).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withBody(GeminiFixtures.read("gemini/" + fixture))));
-    }
+    private final GeminiStub stub = new GeminiStub(google);
 
     private static ChatRequest.Builder invoiceQuestion() {
         return ChatRequest.builder().user("Is invoice INV-2024-0042 paid?").tool(LOOKUP_INVOICE);
@@ -71,9 +53,9 @@ class GeminiToolsTest {
 
     @Test
     void tools_areFunctionDeclarationsWithTheirJsonSchemaAndNoToolConfig() {
-        answerWith("generate-content-function-call.json");
+        stub.answerWith("generate-content-function-call.json");
 
-        client().chat(invoiceQuestion().build());
+        stub.client().chat(invoiceQuestion().build());
 
         google.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("""
                 {"contents": [{"role": "user", "parts": [{"text": "Is invoice INV-2024-0042 paid?"}]}],
@@ -84,9 +66,9 @@ class GeminiToolsTest {
 
     @Test
     void functionCall_isAToolCallWithItsArgumentsAndFinishToolCalls() {
-        answerWith("generate-content-function-call.json");
+        stub.answerWith("generate-content-function-call.json");
 
-        ChatResponse response = client().chat(invoiceQuestion().build());
+        ChatResponse response = stub.client().chat(invoiceQuestion().build());
 
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
         assertThat(response.rawFinishReason()).contains("STOP");
@@ -105,9 +87,9 @@ class GeminiToolsTest {
 
     @Test
     void callsWithIds_keepGooglesIdsInOrder_besideTheText() {
-        answerWith("generate-content-parallel-calls.json");
+        stub.answerWith("generate-content-parallel-calls.json");
 
-        ChatResponse response = client().chat(invoiceQuestion().model("gemini-3-pro-preview").build());
+        ChatResponse response = stub.client().chat(invoiceQuestion().model("gemini-3-pro-preview").build());
 
         assertThat(response.text()).isEqualTo("I'll look up both invoices.");
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
@@ -118,10 +100,10 @@ class GeminiToolsTest {
 
     @Test
     void toolResult_isAFunctionResponseNamedAfterTheCall_afterTheModelsFunctionCall() {
-        answerWith("generate-content.json");
+        stub.answerWith("generate-content.json");
         ToolCall call = new ToolCall("lookup_invoice_0", "lookup_invoice", "{\"number\": \"INV-2024-0042\"}");
 
-        client().chat(invoiceQuestion()
+        stub.client().chat(invoiceQuestion()
                 .message(Message.assistant("", List.of(call)))
                 .message(Message.toolResult("lookup_invoice_0", "{\"status\": \"paid\", \"paid_on\": \"2025-09-12\"}"))
                 .build());
@@ -142,11 +124,11 @@ class GeminiToolsTest {
 
     @Test
     void resultsOfParallelCalls_areOneTurnOfFunctionResponses_carryingGooglesIds() {
-        answerWith("generate-content.json");
+        stub.answerWith("generate-content.json");
         ToolCall first = new ToolCall("fc_7d2b9c41e0a3", "lookup_invoice", "{\"number\":\"INV-2024-0042\"}");
         ToolCall second = new ToolCall("fc_1a6e58f2c9d7", "lookup_invoice", "{\"number\":\"INV-2024-0043\"}");
 
-        client().chat(invoiceQuestion()
+        stub.client().chat(invoiceQuestion()
                 .message(Message.assistant("I'll look up both invoices.", List.of(first, second)))
                 .message(Message.toolResult("fc_1a6e58f2c9d7", "no such invoice"))
                 .message(Message.toolResult("fc_7d2b9c41e0a3", "[\"paid\", \"2025-09-12\"]"))
@@ -176,43 +158,37 @@ class GeminiToolsTest {
 
     @Test
     void toolResultAnsweringNoEarlierCall_isRefusedBeforeSending() {
-        LlmException e = catchThrowableOfType(LlmException.class, () -> client().chat(invoiceQuestion()
+        LlmException e = stub.refusedBeforeSending(invoiceQuestion()
                 .message(Message.assistant("", List.of(new ToolCall("call_1", "lookup_invoice", "{}"))))
                 .message(Message.toolResult("call_2", "{}"))
-                .build()));
+                .build());
 
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
         assertThat(e.getMessage()).contains("call_2", "no tool call");
-        assertThat(google.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @Test
     void callArgumentsThatAreNotAJsonObject_areRefusedBeforeSending() {
-        LlmException e = catchThrowableOfType(LlmException.class, () -> client().chat(invoiceQuestion()
+        LlmException e = stub.refusedBeforeSending(invoiceQuestion()
                 .message(Message.assistant("", List.of(new ToolCall("call_1", "lookup_invoice", "INV-2024-0042"))))
                 .message(Message.toolResult("call_1", "{}"))
-                .build()));
+                .build());
 
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
         assertThat(e.getMessage()).contains("call_1", "not a JSON object");
-        assertThat(google.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @Test
     void extraToolsBesideTypedTools_areRefusedBeforeSending() {
-        LlmException e = catchThrowableOfType(LlmException.class, () -> client().chat(invoiceQuestion()
-                .extra("tools", List.of(Map.of("googleSearch", Map.of()))).build()));
+        LlmException e = stub.refusedBeforeSending(invoiceQuestion()
+                .extra("tools", List.of(Map.of("googleSearch", Map.of()))).build());
 
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
         assertThat(e.getMessage()).contains("tools");
-        assertThat(google.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @Test
     void extraToolsWithoutTypedTools_areSentAsTheyAre() {
-        answerWith("generate-content.json");
+        stub.answerWith("generate-content.json");
 
-        client().chat(ChatRequest.builder().user("Who won the match?")
+        stub.client().chat(ChatRequest.builder().user("Who won the match?")
                 .extra("tools", List.of(Map.of("googleSearch", Map.of()))).build());
 
         google.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("""
