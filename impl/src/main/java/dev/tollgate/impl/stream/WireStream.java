@@ -58,8 +58,9 @@ public final class WireStream<T> implements ProviderStream {
             try {
                 unit = units.next();
             } catch (IOException e) {
+                LlmException failure = opened.failure(e);
                 opened.close();
-                throw opened.failure(e);
+                throw failure;
             }
             if (unit == null) {
                 boolean complete = handler.completeAtEnd();
