@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -244,8 +243,6 @@ class CohereStreamTest {
     }
 
     @Test
-    @Disabled("WireStream.next() closes the OpenedStream before classifying a failed read, so a broken "
-            + "connection is reported as CANCELLED; enable once it classifies first")
     void connectionBrokenAfterTheStatus_isANetworkFailure() {
         streamWith(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
 
