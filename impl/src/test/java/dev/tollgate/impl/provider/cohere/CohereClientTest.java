@@ -44,12 +44,7 @@ class CohereClientTest {
     private final TestRecordSink sink = new TestRecordSink();
 
     private TestConfig config() {
-        return TestConfig.properties()
-                .set("tollgate.providers.cohere.type", "cohere")
-                .set("tollgate.providers.cohere.base-url", cohere.baseUrl())
-                .set("tollgate.providers.cohere.api-key", CohereFixtures.API_KEY)
-                .set("tollgate.providers.cohere.model", "command-a-03-2025")
-                .set("tollgate.providers.cohere.timeout", "5s");
+        return CohereFixtures.config(cohere.baseUrl());
     }
 
     private ChatClient client(TestConfig config) {

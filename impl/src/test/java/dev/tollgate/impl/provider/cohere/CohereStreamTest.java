@@ -23,7 +23,6 @@ import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
-import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
 import dev.tollgate.impl.Tollgate;
 import java.time.Duration;
@@ -46,13 +45,7 @@ class CohereStreamTest {
     private final TestRecordSink sink = new TestRecordSink();
 
     private ChatClient client() {
-        TestConfig config = TestConfig.properties()
-                .set("tollgate.providers.cohere.type", "cohere")
-                .set("tollgate.providers.cohere.base-url", cohere.baseUrl())
-                .set("tollgate.providers.cohere.api-key", CohereFixtures.API_KEY)
-                .set("tollgate.providers.cohere.model", "command-a-03-2025")
-                .set("tollgate.providers.cohere.timeout", "5s");
-        return Tollgate.builder(config.build()).recordSink(sink).build().chatClient();
+        return Tollgate.builder(CohereFixtures.config(cohere.baseUrl()).build()).recordSink(sink).build().chatClient();
     }
 
     private static ResponseDefinitionBuilder events(String body) {
@@ -71,6 +64,26 @@ class CohereStreamTest {
         return stream.response().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * What a stream read to its end delivered.
+     *
+     * @param pieces the texts, in order
+     * @param response the response, or {@code null} if the stream failed
+     * @param failure the failure, or {@code null}
+     */
+    private record Read(List<String> pieces, ChatResponse response, LlmException failure) {
+    }
+
+    private Read read(ChatRequest request) throws Exception {
+        List<String> pieces = new ArrayList<>();
+        try (ChatStream stream = client().stream(request)) {
+            stream.forEach(c -> pieces.add(c.text()));
+            return new Read(pieces, response(stream), null);
+        } catch (LlmException e) {
+            return new Read(pieces, null, e);
+        }
+    }
+
     /** The fixture up to, not including, its message-end event. */
     private static String withoutMessageEnd(String fixture) {
         return fixture.substring(0, fixture.indexOf("event: message-end"));
@@ -80,14 +93,10 @@ class CohereStreamTest {
     void stream_deliversTheTextInPieces_thenTheFinishBilledUsageAndIds() throws Exception {
         streamWith(events(CohereFixtures.read("stream.sse")));
 
-        List<String> pieces = new ArrayList<>();
-        ChatResponse response;
-        try (ChatStream stream = client().stream(ChatRequest.of("What is a tollgate?"))) {
-            stream.forEach(c -> pieces.add(c.text()));
-            response = response(stream);
-        }
+        Read read = read(ChatRequest.of("What is a tollgate?"));
 
-        assertThat(pieces).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
+        assertThat(read.pieces()).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
+        ChatResponse response = read.response();
         assertThat(response.text()).isEqualTo("A tollgate is a barrier where a fee is paid.");
         assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(response.rawFinishReason()).contains("COMPLETE");
@@ -108,35 +117,25 @@ class CohereStreamTest {
     void thinkingDeltas_areLeftOutOfTheText() throws Exception {
         streamWith(events(CohereFixtures.read("stream-thinking.sse")));
 
-        List<String> pieces = new ArrayList<>();
-        ChatResponse response;
-        try (ChatStream stream = client().stream(ChatRequest.of("Total of the invoices?"))) {
-            stream.forEach(c -> pieces.add(c.text()));
-            response = response(stream);
-        }
+        Read read = read(ChatRequest.of("Total of the invoices?"));
 
-        assertThat(pieces).containsExactly("The three invoices come to ", "245 EUR.");
-        assertThat(response.usage()).isEqualTo(Usage.of(2134, 312));
-        assertThat(response.usage().cachedInputTokens()).isZero();
+        assertThat(read.pieces()).containsExactly("The three invoices come to ", "245 EUR.");
+        assertThat(read.response().usage()).isEqualTo(Usage.of(2134, 312));
+        assertThat(read.response().usage().cachedInputTokens()).isZero();
     }
 
     @Test
     void toolCallDeltas_areJoinedIntoCalls_andThePlanIsTheText() throws Exception {
         streamWith(events(CohereFixtures.read("stream-tool-call.sse")));
 
-        ChatResponse response;
-        StringBuilder text = new StringBuilder();
-        try (ChatStream stream = client().stream(ChatRequest.of("Weather and time in Toronto?"))) {
-            stream.forEach(c -> text.append(c.text()));
-            response = response(stream);
-        }
+        Read read = read(ChatRequest.of("Weather and time in Toronto?"));
 
-        assertThat(text.toString()).isEqualTo("I will look up the weather in Toronto.");
-        assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
-        assertThat(response.toolCalls()).containsExactly(
+        assertThat(String.join("", read.pieces())).isEqualTo("I will look up the weather in Toronto.");
+        assertThat(read.response().finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(read.response().toolCalls()).containsExactly(
                 new ToolCall("get_weather_e8p4pn45zt0t", "get_weather", "{\"location\": \"Toronto\"}"),
                 new ToolCall("get_time_pyxssbwnq9fq", "get_time", "{}"));
-        assertThat(response.usage()).isEqualTo(Usage.of(37, 28));
+        assertThat(read.response().usage()).isEqualTo(Usage.of(37, 28));
     }
 
     @Test
@@ -156,65 +155,48 @@ class CohereStreamTest {
     }
 
     @Test
-    void streamEndingWithoutMessageEnd_failsAsInvalidResponseAfterItsText() {
+    void streamEndingWithoutMessageEnd_failsAsInvalidResponseAfterItsText() throws Exception {
         streamWith(events(withoutMessageEnd(CohereFixtures.read("stream.sse"))));
 
-        List<String> pieces = new ArrayList<>();
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream stream = client().stream(ChatRequest.of("What is a tollgate?"))) {
-                stream.forEach(c -> pieces.add(c.text()));
-            }
-        });
+        Read read = read(ChatRequest.of("What is a tollgate?"));
 
-        assertThat(pieces).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
-        assertThat(e.provider()).contains("cohere");
-        assertThat(e.requestId()).contains(CohereFixtures.TRACE_ID);
+        assertThat(read.pieces()).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
+        assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
+        assertThat(read.failure().provider()).contains("cohere");
+        assertThat(read.failure().requestId()).contains(CohereFixtures.TRACE_ID);
     }
 
     @Test
-    void eventWhoseDataIsNotJson_failsAsInvalidResponseAfterWhatCameBefore() {
-        String stream = withoutMessageEnd(CohereFixtures.read("stream.sse"))
+    void eventWhoseDataIsNotJson_failsAsInvalidResponseAfterWhatCameBefore() throws Exception {
+        streamWith(events(withoutMessageEnd(CohereFixtures.read("stream.sse"))
                 .replace("event: content-end\ndata: {\"type\":\"content-end\",\"index\":0}",
-                        "event: content-end\ndata: {\"type\":\"content-end\",\"ind");
-        streamWith(events(stream));
+                        "event: content-end\ndata: {\"type\":\"content-end\",\"ind")));
 
-        List<String> pieces = new ArrayList<>();
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("What is a tollgate?"))) {
-                s.forEach(c -> pieces.add(c.text()));
-            }
-        });
+        Read read = read(ChatRequest.of("What is a tollgate?"));
 
-        assertThat(pieces).hasSize(3);
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
-        assertThat(e.getMessage()).contains("malformed stream event");
+        assertThat(read.pieces()).hasSize(3);
+        assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
+        assertThat(read.failure().getMessage()).contains("malformed stream event");
     }
 
     @Test
-    void toolCallDeltaForACallThatNeverStarted_isAnInvalidResponse() {
-        streamWith(events(CohereFixtures.read("stream-tool-call.sse")
-                .replace("event: tool-call-start\ndata: {\"type\":\"tool-call-start\",\"index\":0,", "event: tool-call-start\ndata: {\"type\":\"tool-call-start\",\"index\":7,")));
+    void toolCallDeltaForACallThatNeverStarted_isAnInvalidResponse() throws Exception {
+        streamWith(events(CohereFixtures.read("stream-tool-call.sse").replace(
+                "{\"type\":\"tool-call-start\",\"index\":0,", "{\"type\":\"tool-call-start\",\"index\":7,")));
 
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("Weather?"))) {
-                s.forEach(c -> { });
-            }
-        });
+        Read read = read(ChatRequest.of("Weather?"));
 
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
+        assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
     }
 
     @Test
-    void errorInMessageEnd_failsAsAServerErrorWithCoheresMessage() {
+    void errorInMessageEnd_failsAsAServerErrorWithCoheresMessage() throws Exception {
         streamWith(events(CohereFixtures.read("stream-error.sse")));
 
-        List<String> pieces = new ArrayList<>();
-        ChatStream stream = client().stream(ChatRequest.of("What is a tollgate?"));
-        LlmException e = catchThrowableOfType(LlmException.class, () -> stream.forEach(c -> pieces.add(c.text())));
-        stream.close();
+        Read read = read(ChatRequest.of("What is a tollgate?"));
 
-        assertThat(pieces).containsExactly("A tollgate");
+        assertThat(read.pieces()).containsExactly("A tollgate");
+        LlmException e = read.failure();
         assertThat(e.category()).isEqualTo(ErrorCategory.SERVER_ERROR);
         assertThat(e.isTransient()).isTrue();
         assertThat(e.providerErrorCode()).contains("ERROR");
@@ -230,11 +212,7 @@ class CohereStreamTest {
                 .withHeader("Retry-After", "7")
                 .withBody(CohereFixtures.read("error-429-rate-limit.json")));
 
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("hi"))) {
-                s.forEach(c -> { });
-            }
-        });
+        LlmException e = catchThrowableOfType(LlmException.class, () -> client().stream(ChatRequest.of("hi")));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.RATE_LIMITED);
         assertThat(e.httpStatus()).hasValue(429);
@@ -243,15 +221,11 @@ class CohereStreamTest {
     }
 
     @Test
-    void connectionBrokenAfterTheStatus_isANetworkFailure() {
+    void connectionBrokenAfterTheStatus_isANetworkFailure() throws Exception {
         streamWith(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
 
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("hi"))) {
-                s.forEach(c -> { });
-            }
-        });
+        Read read = read(ChatRequest.of("hi"));
 
-        assertThat(e.category()).isEqualTo(ErrorCategory.NETWORK);
+        assertThat(read.failure().category()).isEqualTo(ErrorCategory.NETWORK);
     }
 }

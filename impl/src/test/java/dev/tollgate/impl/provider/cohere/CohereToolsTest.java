@@ -20,7 +20,6 @@ import dev.tollgate.api.Message;
 import dev.tollgate.api.Tool;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
-import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.Tollgate;
 import jakarta.json.Json;
 import java.util.List;
@@ -48,13 +47,7 @@ class CohereToolsTest {
     }
 
     private static ChatClient client() {
-        TestConfig config = TestConfig.properties()
-                .set("tollgate.providers.cohere.type", "cohere")
-                .set("tollgate.providers.cohere.base-url", cohere.baseUrl())
-                .set("tollgate.providers.cohere.api-key", CohereFixtures.API_KEY)
-                .set("tollgate.providers.cohere.model", "command-a-03-2025")
-                .set("tollgate.providers.cohere.timeout", "5s");
-        return Tollgate.builder(config.build()).build().chatClient();
+        return Tollgate.builder(CohereFixtures.config(cohere.baseUrl()).build()).build().chatClient();
     }
 
     private static void answerWith(String body) {

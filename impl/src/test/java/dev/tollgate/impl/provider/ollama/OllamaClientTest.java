@@ -43,11 +43,7 @@ class OllamaClientTest {
     private final TestRecordSink sink = new TestRecordSink();
 
     private TestConfig config() {
-        return TestConfig.properties()
-                .set("tollgate.providers.ollama.type", "ollama")
-                .set("tollgate.providers.ollama.base-url", ollama.baseUrl())
-                .set("tollgate.providers.ollama.model", "llama3.2")
-                .set("tollgate.providers.ollama.timeout", "5s");
+        return OllamaFixtures.config(ollama.baseUrl());
     }
 
     private ChatClient client(TestConfig config) {

@@ -23,7 +23,6 @@ import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
-import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
 import dev.tollgate.impl.Tollgate;
 import java.util.ArrayList;
@@ -45,13 +44,8 @@ class OllamaStreamTest {
     private final TestRecordSink sink = new TestRecordSink();
 
     private ChatClient client() {
-        TestConfig config = TestConfig.properties()
-                .set("tollgate.providers.ollama.type", "ollama")
-                .set("tollgate.providers.ollama.base-url", ollama.baseUrl())
-                .set("tollgate.providers.ollama.api-key", OllamaFixtures.API_KEY)
-                .set("tollgate.providers.ollama.model", "llama3.2")
-                .set("tollgate.providers.ollama.timeout", "5s");
-        return Tollgate.builder(config.build()).recordSink(sink).build().chatClient();
+        return Tollgate.builder(OllamaFixtures.config(ollama.baseUrl())
+                .set("tollgate.providers.ollama.api-key", OllamaFixtures.API_KEY).build()).recordSink(sink).build().chatClient();
     }
 
     private static ResponseDefinitionBuilder lines(String body) {
@@ -69,6 +63,26 @@ class OllamaStreamTest {
         return stream.response().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
 
+    /**
+     * What a stream read to its end delivered.
+     *
+     * @param pieces the texts, in order
+     * @param response the response, or {@code null} if the stream failed
+     * @param failure the failure, or {@code null}
+     */
+    private record Read(List<String> pieces, ChatResponse response, LlmException failure) {
+    }
+
+    private Read read(ChatRequest request) throws Exception {
+        List<String> pieces = new ArrayList<>();
+        try (ChatStream stream = client().stream(request)) {
+            stream.forEach(c -> pieces.add(c.text()));
+            return new Read(pieces, response(stream), null);
+        } catch (LlmException e) {
+            return new Read(pieces, null, e);
+        }
+    }
+
     /** The fixture without its final, {@code "done": true} line. */
     private static String withoutDoneLine(String fixture) {
         return fixture.substring(0, fixture.lastIndexOf("{\"model\""));
@@ -78,14 +92,10 @@ class OllamaStreamTest {
     void stream_deliversEachLinesContent_thenTheDoneLinesFinishModelAndUsage() throws Exception {
         streamWith(lines(OllamaFixtures.read("stream.ndjson")));
 
-        List<String> pieces = new ArrayList<>();
-        ChatResponse response;
-        try (ChatStream stream = client().stream(ChatRequest.of("What is a tollgate?"))) {
-            stream.forEach(c -> pieces.add(c.text()));
-            response = response(stream);
-        }
+        Read read = read(ChatRequest.of("What is a tollgate?"));
 
-        assertThat(pieces).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
+        assertThat(read.pieces()).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
+        ChatResponse response = read.response();
         assertThat(response.text()).isEqualTo("A tollgate is a barrier where a fee is paid.");
         assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(response.rawFinishReason()).contains("stop");
@@ -107,27 +117,18 @@ class OllamaStreamTest {
     void thinkingIsLeftOut_andACutAnswerIsLength() throws Exception {
         streamWith(lines(OllamaFixtures.read("stream-thinking.ndjson")));
 
-        List<String> pieces = new ArrayList<>();
-        ChatResponse response;
-        try (ChatStream stream = client().stream(ChatRequest.of("Total?"))) {
-            stream.forEach(c -> pieces.add(c.text()));
-            response = response(stream);
-        }
+        Read read = read(ChatRequest.of("Total?"));
 
-        assertThat(pieces).containsExactly("245 EUR.");
-        assertThat(response.finishReason()).isEqualTo(FinishReason.LENGTH);
-        assertThat(response.usage()).isEqualTo(Usage.of(31, 16));
+        assertThat(read.pieces()).containsExactly("245 EUR.");
+        assertThat(read.response().finishReason()).isEqualTo(FinishReason.LENGTH);
+        assertThat(read.response().usage()).isEqualTo(Usage.of(31, 16));
     }
 
     @Test
     void toolCallsOnSeveralLines_areCollectedWithIdsCountedAcrossTheStream() throws Exception {
         streamWith(lines(OllamaFixtures.read("stream-tool-calls.ndjson")));
 
-        ChatResponse response;
-        try (ChatStream stream = client().stream(ChatRequest.of("Weather and time in Toronto?"))) {
-            stream.forEach(c -> { });
-            response = response(stream);
-        }
+        ChatResponse response = read(ChatRequest.of("Weather and time in Toronto?")).response();
 
         assertThat(response.text()).isEmpty();
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
@@ -155,66 +156,48 @@ class OllamaStreamTest {
     }
 
     @Test
-    void streamEndingWithoutTheDoneLine_failsAsInvalidResponseAfterItsText() {
+    void streamEndingWithoutTheDoneLine_failsAsInvalidResponseAfterItsText() throws Exception {
         streamWith(lines(withoutDoneLine(OllamaFixtures.read("stream.ndjson"))));
 
-        List<String> pieces = new ArrayList<>();
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream stream = client().stream(ChatRequest.of("What is a tollgate?"))) {
-                stream.forEach(c -> pieces.add(c.text()));
-            }
-        });
+        Read read = read(ChatRequest.of("What is a tollgate?"));
 
-        assertThat(pieces).hasSize(3);
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
-        assertThat(e.provider()).contains("ollama");
+        assertThat(read.pieces()).hasSize(3);
+        assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
+        assertThat(read.failure().provider()).contains("ollama");
     }
 
     @Test
-    void lineCutShortByTheEndOfTheBody_isAMalformedLine() {
+    void lineCutShortByTheEndOfTheBody_isAMalformedLine() throws Exception {
         String stream = OllamaFixtures.read("stream.ndjson");
         streamWith(lines(stream.substring(0, stream.indexOf("\"done_reason\""))));
 
-        List<String> pieces = new ArrayList<>();
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("What is a tollgate?"))) {
-                s.forEach(c -> pieces.add(c.text()));
-            }
-        });
+        Read read = read(ChatRequest.of("What is a tollgate?"));
 
-        assertThat(pieces).hasSize(3);
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
-        assertThat(e.getMessage()).contains("malformed stream event");
+        assertThat(read.pieces()).hasSize(3);
+        assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
+        assertThat(read.failure().getMessage()).contains("malformed stream event");
     }
 
     @Test
-    void errorLineMidStream_failsAsTheClassifiedErrorAfterWhatCameBefore() {
+    void errorLineMidStream_failsAsTheClassifiedErrorAfterWhatCameBefore() throws Exception {
         streamWith(lines(OllamaFixtures.read("stream-error.ndjson")));
 
-        List<String> pieces = new ArrayList<>();
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("What is a tollgate?"))) {
-                s.forEach(c -> pieces.add(c.text()));
-            }
-        });
+        Read read = read(ChatRequest.of("What is a tollgate?"));
 
-        assertThat(pieces).containsExactly("A tollgate");
+        assertThat(read.pieces()).containsExactly("A tollgate");
+        LlmException e = read.failure();
         assertThat(e.category()).isEqualTo(ErrorCategory.SERVER_ERROR);
         assertThat(e.providerMessage()).contains("an error was encountered while running the model: unexpected EOF");
         assertThat(e.model()).contains("llama3.2");
     }
 
     @Test
-    void contextLengthErrorLineMidStream_isContextLengthExceeded() {
+    void contextLengthErrorLineMidStream_isContextLengthExceeded() throws Exception {
         streamWith(lines("{\"error\":\"the input length exceeds the context length\"}\n"));
 
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("A very long prompt"))) {
-                s.forEach(c -> { });
-            }
-        });
+        Read read = read(ChatRequest.of("A very long prompt"));
 
-        assertThat(e.category()).isEqualTo(ErrorCategory.CONTEXT_LENGTH_EXCEEDED);
+        assertThat(read.failure().category()).isEqualTo(ErrorCategory.CONTEXT_LENGTH_EXCEEDED);
     }
 
     @Test
@@ -224,26 +207,18 @@ class OllamaStreamTest {
                 .withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(OllamaFixtures.read("error-404-model-not-found.json")));
 
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("hi"))) {
-                s.forEach(c -> { });
-            }
-        });
+        LlmException e = catchThrowableOfType(LlmException.class, () -> client().stream(ChatRequest.of("hi")));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.MODEL_NOT_FOUND);
         assertThat(e.httpStatus()).hasValue(404);
     }
 
     @Test
-    void connectionBrokenAfterTheStatus_isANetworkFailure() {
+    void connectionBrokenAfterTheStatus_isANetworkFailure() throws Exception {
         streamWith(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
 
-        LlmException e = catchThrowableOfType(LlmException.class, () -> {
-            try (ChatStream s = client().stream(ChatRequest.of("hi"))) {
-                s.forEach(c -> { });
-            }
-        });
+        Read read = read(ChatRequest.of("hi"));
 
-        assertThat(e.category()).isEqualTo(ErrorCategory.NETWORK);
+        assertThat(read.failure().category()).isEqualTo(ErrorCategory.NETWORK);
     }
 }

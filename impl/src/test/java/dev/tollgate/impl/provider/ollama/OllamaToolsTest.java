@@ -19,7 +19,6 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.Tool;
 import dev.tollgate.api.ToolCall;
-import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.Tollgate;
 import jakarta.json.Json;
 import java.util.List;
@@ -49,12 +48,7 @@ class OllamaToolsTest {
     }
 
     private static ChatClient client() {
-        TestConfig config = TestConfig.properties()
-                .set("tollgate.providers.ollama.type", "ollama")
-                .set("tollgate.providers.ollama.base-url", ollama.baseUrl())
-                .set("tollgate.providers.ollama.model", "llama3.2")
-                .set("tollgate.providers.ollama.timeout", "5s");
-        return Tollgate.builder(config.build()).build().chatClient();
+        return Tollgate.builder(OllamaFixtures.config(ollama.baseUrl()).build()).build().chatClient();
     }
 
     private static void answerWith(String body) {
