@@ -23,13 +23,11 @@ import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
+import dev.tollgate.impl.StreamRead;
 import dev.tollgate.impl.TestRecordSink;
 import dev.tollgate.impl.Tollgate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -60,28 +58,8 @@ class CohereStreamTest {
         cohere.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
-    private static ChatResponse response(ChatStream stream) throws Exception {
-        return stream.response().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    }
-
-    /**
-     * What a stream read to its end delivered.
-     *
-     * @param pieces the texts, in order
-     * @param response the response, or {@code null} if the stream failed
-     * @param failure the failure, or {@code null}
-     */
-    private record Read(List<String> pieces, ChatResponse response, LlmException failure) {
-    }
-
-    private Read read(ChatRequest request) throws Exception {
-        List<String> pieces = new ArrayList<>();
-        try (ChatStream stream = client().stream(request)) {
-            stream.forEach(c -> pieces.add(c.text()));
-            return new Read(pieces, response(stream), null);
-        } catch (LlmException e) {
-            return new Read(pieces, null, e);
-        }
+    private StreamRead read(ChatRequest request) {
+        return StreamRead.of(client(), request);
     }
 
     /** The fixture up to, not including, its message-end event. */
@@ -90,10 +68,10 @@ class CohereStreamTest {
     }
 
     @Test
-    void stream_deliversTheTextInPieces_thenTheFinishBilledUsageAndIds() throws Exception {
+    void stream_deliversTheTextInPieces_thenTheFinishBilledUsageAndIds() {
         streamWith(events(CohereFixtures.read("stream.sse")));
 
-        Read read = read(ChatRequest.of("What is a tollgate?"));
+        StreamRead read = read(ChatRequest.of("What is a tollgate?"));
 
         assertThat(read.pieces()).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
         ChatResponse response = read.response();
@@ -114,10 +92,10 @@ class CohereStreamTest {
     }
 
     @Test
-    void thinkingDeltas_areLeftOutOfTheText() throws Exception {
+    void thinkingDeltas_areLeftOutOfTheText() {
         streamWith(events(CohereFixtures.read("stream-thinking.sse")));
 
-        Read read = read(ChatRequest.of("Total of the invoices?"));
+        StreamRead read = read(ChatRequest.of("Total of the invoices?"));
 
         assertThat(read.pieces()).containsExactly("The three invoices come to ", "245 EUR.");
         assertThat(read.response().usage()).isEqualTo(Usage.of(2134, 312));
@@ -125,10 +103,10 @@ class CohereStreamTest {
     }
 
     @Test
-    void toolCallDeltas_areJoinedIntoCalls_andThePlanIsTheText() throws Exception {
+    void toolCallDeltas_areJoinedIntoCalls_andThePlanIsTheText() {
         streamWith(events(CohereFixtures.read("stream-tool-call.sse")));
 
-        Read read = read(ChatRequest.of("Weather and time in Toronto?"));
+        StreamRead read = read(ChatRequest.of("Weather and time in Toronto?"));
 
         assertThat(String.join("", read.pieces())).isEqualTo("I will look up the weather in Toronto.");
         assertThat(read.response().finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
@@ -139,14 +117,14 @@ class CohereStreamTest {
     }
 
     @Test
-    void streamClosedEarly_completesWithTheTextReadAndAnUnknownUsage() throws Exception {
+    void streamClosedEarly_completesWithTheTextReadAndAnUnknownUsage() {
         streamWith(events(CohereFixtures.read("stream.sse")).withChunkedDribbleDelay(8, 2000));
 
         ChatStream stream = client().stream(ChatRequest.of("What is a tollgate?"));
         Iterator<ChatChunk> chunks = stream.iterator();
         String first = chunks.next().text();
         stream.close();
-        ChatResponse response = response(stream);
+        ChatResponse response = StreamRead.response(stream);
 
         assertThat(first).isEqualTo("A tollgate");
         assertThat(response.text()).isEqualTo(first);
@@ -155,10 +133,10 @@ class CohereStreamTest {
     }
 
     @Test
-    void streamEndingWithoutMessageEnd_failsAsInvalidResponseAfterItsText() throws Exception {
+    void streamEndingWithoutMessageEnd_failsAsInvalidResponseAfterItsText() {
         streamWith(events(withoutMessageEnd(CohereFixtures.read("stream.sse"))));
 
-        Read read = read(ChatRequest.of("What is a tollgate?"));
+        StreamRead read = read(ChatRequest.of("What is a tollgate?"));
 
         assertThat(read.pieces()).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
         assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
@@ -167,12 +145,12 @@ class CohereStreamTest {
     }
 
     @Test
-    void eventWhoseDataIsNotJson_failsAsInvalidResponseAfterWhatCameBefore() throws Exception {
+    void eventWhoseDataIsNotJson_failsAsInvalidResponseAfterWhatCameBefore() {
         streamWith(events(withoutMessageEnd(CohereFixtures.read("stream.sse"))
                 .replace("event: content-end\ndata: {\"type\":\"content-end\",\"index\":0}",
                         "event: content-end\ndata: {\"type\":\"content-end\",\"ind")));
 
-        Read read = read(ChatRequest.of("What is a tollgate?"));
+        StreamRead read = read(ChatRequest.of("What is a tollgate?"));
 
         assertThat(read.pieces()).hasSize(3);
         assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
@@ -180,20 +158,20 @@ class CohereStreamTest {
     }
 
     @Test
-    void toolCallDeltaForACallThatNeverStarted_isAnInvalidResponse() throws Exception {
+    void toolCallDeltaForACallThatNeverStarted_isAnInvalidResponse() {
         streamWith(events(CohereFixtures.read("stream-tool-call.sse").replace(
                 "{\"type\":\"tool-call-start\",\"index\":0,", "{\"type\":\"tool-call-start\",\"index\":7,")));
 
-        Read read = read(ChatRequest.of("Weather?"));
+        StreamRead read = read(ChatRequest.of("Weather?"));
 
         assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
     }
 
     @Test
-    void errorInMessageEnd_failsAsAServerErrorWithCoheresMessage() throws Exception {
+    void errorInMessageEnd_failsAsAServerErrorWithCoheresMessage() {
         streamWith(events(CohereFixtures.read("stream-error.sse")));
 
-        Read read = read(ChatRequest.of("What is a tollgate?"));
+        StreamRead read = read(ChatRequest.of("What is a tollgate?"));
 
         assertThat(read.pieces()).containsExactly("A tollgate");
         LlmException e = read.failure();
@@ -221,10 +199,10 @@ class CohereStreamTest {
     }
 
     @Test
-    void connectionBrokenAfterTheStatus_isANetworkFailure() throws Exception {
+    void connectionBrokenAfterTheStatus_isANetworkFailure() {
         streamWith(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
 
-        Read read = read(ChatRequest.of("hi"));
+        StreamRead read = read(ChatRequest.of("hi"));
 
         assertThat(read.failure().category()).isEqualTo(ErrorCategory.NETWORK);
     }

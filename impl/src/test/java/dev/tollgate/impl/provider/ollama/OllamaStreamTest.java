@@ -23,12 +23,10 @@ import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
+import dev.tollgate.impl.StreamRead;
 import dev.tollgate.impl.TestRecordSink;
 import dev.tollgate.impl.Tollgate;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,28 +57,8 @@ class OllamaStreamTest {
         ollama.stubFor(post(urlEqualTo(PATH)).willReturn(response));
     }
 
-    private static ChatResponse response(ChatStream stream) throws Exception {
-        return stream.response().toCompletableFuture().get(5, TimeUnit.SECONDS);
-    }
-
-    /**
-     * What a stream read to its end delivered.
-     *
-     * @param pieces the texts, in order
-     * @param response the response, or {@code null} if the stream failed
-     * @param failure the failure, or {@code null}
-     */
-    private record Read(List<String> pieces, ChatResponse response, LlmException failure) {
-    }
-
-    private Read read(ChatRequest request) throws Exception {
-        List<String> pieces = new ArrayList<>();
-        try (ChatStream stream = client().stream(request)) {
-            stream.forEach(c -> pieces.add(c.text()));
-            return new Read(pieces, response(stream), null);
-        } catch (LlmException e) {
-            return new Read(pieces, null, e);
-        }
+    private StreamRead read(ChatRequest request) {
+        return StreamRead.of(client(), request);
     }
 
     /** The fixture without its final, {@code "done": true} line. */
@@ -89,10 +67,10 @@ class OllamaStreamTest {
     }
 
     @Test
-    void stream_deliversEachLinesContent_thenTheDoneLinesFinishModelAndUsage() throws Exception {
+    void stream_deliversEachLinesContent_thenTheDoneLinesFinishModelAndUsage() {
         streamWith(lines(OllamaFixtures.read("stream.ndjson")));
 
-        Read read = read(ChatRequest.of("What is a tollgate?"));
+        StreamRead read = read(ChatRequest.of("What is a tollgate?"));
 
         assertThat(read.pieces()).containsExactly("A tollgate", " is a barrier", " where a fee is paid.");
         ChatResponse response = read.response();
@@ -114,10 +92,10 @@ class OllamaStreamTest {
     }
 
     @Test
-    void thinkingIsLeftOut_andACutAnswerIsLength() throws Exception {
+    void thinkingIsLeftOut_andACutAnswerIsLength() {
         streamWith(lines(OllamaFixtures.read("stream-thinking.ndjson")));
 
-        Read read = read(ChatRequest.of("Total?"));
+        StreamRead read = read(ChatRequest.of("Total?"));
 
         assertThat(read.pieces()).containsExactly("245 EUR.");
         assertThat(read.response().finishReason()).isEqualTo(FinishReason.LENGTH);
@@ -125,7 +103,7 @@ class OllamaStreamTest {
     }
 
     @Test
-    void toolCallsOnSeveralLines_areCollectedWithIdsCountedAcrossTheStream() throws Exception {
+    void toolCallsOnSeveralLines_areCollectedWithIdsCountedAcrossTheStream() {
         streamWith(lines(OllamaFixtures.read("stream-tool-calls.ndjson")));
 
         ChatResponse response = read(ChatRequest.of("Weather and time in Toronto?")).response();
@@ -140,14 +118,14 @@ class OllamaStreamTest {
     }
 
     @Test
-    void streamClosedEarly_completesWithTheTextReadAndAnUnknownUsage() throws Exception {
+    void streamClosedEarly_completesWithTheTextReadAndAnUnknownUsage() {
         streamWith(lines(OllamaFixtures.read("stream.ndjson")).withChunkedDribbleDelay(6, 2000));
 
         ChatStream stream = client().stream(ChatRequest.of("What is a tollgate?"));
         Iterator<ChatChunk> chunks = stream.iterator();
         String first = chunks.next().text();
         stream.close();
-        ChatResponse response = response(stream);
+        ChatResponse response = StreamRead.response(stream);
 
         assertThat(first).isEqualTo("A tollgate");
         assertThat(response.text()).isEqualTo(first);
@@ -156,10 +134,10 @@ class OllamaStreamTest {
     }
 
     @Test
-    void streamEndingWithoutTheDoneLine_failsAsInvalidResponseAfterItsText() throws Exception {
+    void streamEndingWithoutTheDoneLine_failsAsInvalidResponseAfterItsText() {
         streamWith(lines(withoutDoneLine(OllamaFixtures.read("stream.ndjson"))));
 
-        Read read = read(ChatRequest.of("What is a tollgate?"));
+        StreamRead read = read(ChatRequest.of("What is a tollgate?"));
 
         assertThat(read.pieces()).hasSize(3);
         assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
@@ -167,11 +145,11 @@ class OllamaStreamTest {
     }
 
     @Test
-    void lineCutShortByTheEndOfTheBody_isAMalformedLine() throws Exception {
+    void lineCutShortByTheEndOfTheBody_isAMalformedLine() {
         String stream = OllamaFixtures.read("stream.ndjson");
         streamWith(lines(stream.substring(0, stream.indexOf("\"done_reason\""))));
 
-        Read read = read(ChatRequest.of("What is a tollgate?"));
+        StreamRead read = read(ChatRequest.of("What is a tollgate?"));
 
         assertThat(read.pieces()).hasSize(3);
         assertThat(read.failure().category()).isEqualTo(ErrorCategory.INVALID_RESPONSE);
@@ -179,10 +157,10 @@ class OllamaStreamTest {
     }
 
     @Test
-    void errorLineMidStream_failsAsTheClassifiedErrorAfterWhatCameBefore() throws Exception {
+    void errorLineMidStream_failsAsTheClassifiedErrorAfterWhatCameBefore() {
         streamWith(lines(OllamaFixtures.read("stream-error.ndjson")));
 
-        Read read = read(ChatRequest.of("What is a tollgate?"));
+        StreamRead read = read(ChatRequest.of("What is a tollgate?"));
 
         assertThat(read.pieces()).containsExactly("A tollgate");
         LlmException e = read.failure();
@@ -192,10 +170,10 @@ class OllamaStreamTest {
     }
 
     @Test
-    void contextLengthErrorLineMidStream_isContextLengthExceeded() throws Exception {
+    void contextLengthErrorLineMidStream_isContextLengthExceeded() {
         streamWith(lines("{\"error\":\"the input length exceeds the context length\"}\n"));
 
-        Read read = read(ChatRequest.of("A very long prompt"));
+        StreamRead read = read(ChatRequest.of("A very long prompt"));
 
         assertThat(read.failure().category()).isEqualTo(ErrorCategory.CONTEXT_LENGTH_EXCEEDED);
     }
@@ -214,10 +192,10 @@ class OllamaStreamTest {
     }
 
     @Test
-    void connectionBrokenAfterTheStatus_isANetworkFailure() throws Exception {
+    void connectionBrokenAfterTheStatus_isANetworkFailure() {
         streamWith(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
 
-        Read read = read(ChatRequest.of("hi"));
+        StreamRead read = read(ChatRequest.of("hi"));
 
         assertThat(read.failure().category()).isEqualTo(ErrorCategory.NETWORK);
     }
