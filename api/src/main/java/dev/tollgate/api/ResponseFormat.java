@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The form the answer must take: free text, any JSON object, or JSON that fits a schema.
  * Adapters use each provider's native mode (OpenAI {@code response_format}, Anthropic tool
- * forcing, Gemini {@code responseSchema}, Ollama {@code format}); a provider without one refuses
+ * forcing, Gemini {@code responseJsonSchema}, Ollama {@code format}); a provider without one refuses
  * the request with {@link ErrorCategory#INVALID_REQUEST}.
  *
  * <p>Instances are immutable.

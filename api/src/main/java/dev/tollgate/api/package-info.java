@@ -10,7 +10,10 @@
  *   <li>{@link dev.tollgate.api.ChatRequest}, {@link dev.tollgate.api.ChatResponse},
  *       {@link dev.tollgate.api.Usage} and {@link dev.tollgate.api.Cost} are immutable values;</li>
  *   <li>{@link dev.tollgate.api.LlmException} and its two subclasses carry every failure, with an
- *       {@link dev.tollgate.api.ErrorCategory}.</li>
+ *       {@link dev.tollgate.api.ErrorCategory};</li>
+ *   <li>{@link dev.tollgate.api.ProviderHealth} reports each provider's
+ *       {@link dev.tollgate.api.ProviderStatus}: outcomes, latency and
+ *       {@link dev.tollgate.api.CircuitState}.</li>
  * </ul>
  *
  * <p>This package is public API. Integrators extend Tollgate through {@link dev.tollgate.api.spi}.

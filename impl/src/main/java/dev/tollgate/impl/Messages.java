@@ -1,5 +1,8 @@
 package dev.tollgate.impl;
 
+import dev.tollgate.api.ErrorCategory;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 
 /**
@@ -126,6 +129,27 @@ public final class Messages {
     public static String lateExchange(String callName) {
         return "TOLLGATE-0104: a provider request of call '" + callName + "' completed after the call ended; "
                 + "it is published in a record of its own";
+    }
+
+    public static String circuitOpened(String provider, long failures, ErrorCategory category, Duration delay) {
+        return "TOLLGATE-0120: the circuit of provider '" + provider + "' is open after " + failures
+                + " transient failure(s) in a row (last: " + category + "); requests skip it for " + delay
+                + ". Tune this with tollgate.providers." + provider + ".circuit.failure-threshold and .delay";
+    }
+
+    public static String circuitReopened(String provider, ErrorCategory category, Duration delay) {
+        return "TOLLGATE-0121: a trial request to provider '" + provider + "' failed (" + category
+                + "); its circuit is open again for " + delay;
+    }
+
+    public static String circuitClosed(String provider) {
+        return "TOLLGATE-0122: provider '" + provider + "' answered its trial requests; its circuit is closed";
+    }
+
+    public static String circuitOpen(String provider, Instant halfOpensAt) {
+        return "TOLLGATE-0123: provider '" + provider + "' was not called: after failures in a row its circuit "
+                + (halfOpensAt != null ? "is open until " + halfOpensAt : "waits for the outcome of its trial requests")
+                + "; name a fallback target with @Fallback, or retry later";
     }
 
     public static String unknownProvider(String id, Collection<String> configured) {

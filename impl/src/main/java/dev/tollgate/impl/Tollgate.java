@@ -23,6 +23,8 @@ import dev.tollgate.impl.config.TollgateConfigException;
 import dev.tollgate.impl.fallback.FallbackChain;
 import dev.tollgate.impl.fallback.FallbackPlan;
 import dev.tollgate.impl.fallback.FallbackPlans;
+import dev.tollgate.impl.health.ProviderHealthRegistry;
+import dev.tollgate.impl.health.ProviderTracker;
 import dev.tollgate.impl.pricing.PriceTable;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.AdapterCatalog;
@@ -52,6 +54,7 @@ public final class Tollgate {
 
     private final ProviderRegistry registry;
     private final Pricing pricing;
+    private final ProviderHealthRegistry health;
     private final CallContexts contexts;
     private final CaptureFailures failures;
     private final CallCapture capture;
@@ -63,9 +66,11 @@ public final class Tollgate {
     private record Settings(boolean capturePrompts, Duration maxRetryAfterWait) {
     }
 
-    private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, Settings settings) {
+    private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
+            Settings settings) {
         this.registry = registry;
         this.pricing = pricing;
+        this.health = health;
         this.contexts = new CallContexts(b.clock);
         this.failures = new CaptureFailures();
         PromptCapture prompts = new PromptCapture(settings.capturePrompts(), b.redactors, failures);
@@ -73,9 +78,10 @@ public final class Tollgate {
         this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, b.sink, failures,
                 pricing.currency());
         this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
-                settings.maxRetryAfterWait());
+                settings.maxRetryAfterWait(), health);
         this.fallbackPlans = new FallbackPlans(b.config, registry);
-        this.fallback = new FallbackChain(contexts, provider -> true);
+        this.fallback = new FallbackChain(contexts,
+                provider -> health.tracker(provider).map(ProviderTracker::isAvailable).orElse(true));
     }
 
     /**
@@ -109,6 +115,11 @@ public final class Tollgate {
     /** @return prices and costs */
     public Pricing pricing() {
         return pricing;
+    }
+
+    /** @return the health and circuits of the configured providers */
+    public ProviderHealthRegistry health() {
+        return health;
     }
 
     /** @return the count of capture failures */
@@ -282,9 +293,10 @@ public final class Tollgate {
             PriceTable table = PriceTable.read(reader, currency);
             Settings settings = new Settings(reader.bool(ConfigKeys.CAPTURE_PROMPTS, true),
                     reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT));
+            ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
             problems.throwIfAny();
             warnUnused(registry);
-            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), settings);
+            return new Tollgate(this, registry, new Pricing(table, priceSources, currency), health, settings);
         }
 
         private void warnUnused(ProviderRegistry registry) {

@@ -12,6 +12,7 @@ import dev.tollgate.impl.config.ConfigKeys;
 import dev.tollgate.impl.config.TollgateConfigException;
 import dev.tollgate.impl.fallback.FallbackPlan;
 import dev.tollgate.impl.provider.ServiceLookup;
+import dev.tollgate.interceptors.health.HealthIntegration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -42,7 +43,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <ol>
  *   <li>Before discovery, it registers the library's beans and interceptors itself, so they work
  *       whatever the application's bean discovery mode, and sets the interceptor priority from
- *       {@code tollgate.interceptor.priority}.</li>
+ *       {@code tollgate.interceptor.priority}. Where the MicroProfile Health API is present, it
+ *       also registers the readiness check {@code tollgate}.</li>
  *   <li>For every managed bean, it reads the {@link LlmCall} metadata of each business method
  *       once (a method annotation overrides the class annotation).</li>
  *   <li>After validation, it builds the engine from MicroProfile Config and validates every
@@ -71,6 +73,7 @@ public class TollgateExtension implements Extension {
                 .add(new PriorityLiteral(priority + FALLBACK_OFFSET));
         bbd.addAnnotatedType(TollgateRuntime.class, TollgateRuntime.class.getName());
         bbd.addAnnotatedType(TollgateProducers.class, TollgateProducers.class.getName());
+        HealthIntegration.register(bbd);
     }
 
     <T> void readMetadata(@Observes ProcessManagedBean<T> pmb) {

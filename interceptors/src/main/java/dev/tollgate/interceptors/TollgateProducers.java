@@ -1,6 +1,7 @@
 package dev.tollgate.interceptors;
 
 import dev.tollgate.api.ChatClient;
+import dev.tollgate.api.ProviderHealth;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 
@@ -16,5 +17,15 @@ public class TollgateProducers {
     @Dependent
     public ChatClient chatClient(TollgateRuntime runtime) {
         return runtime.engine().chatClient();
+    }
+
+    /**
+     * @param runtime the engine
+     * @return the health of the configured providers, shared and thread-safe
+     */
+    @Produces
+    @Dependent
+    public ProviderHealth providerHealth(TollgateRuntime runtime) {
+        return runtime.engine().health();
     }
 }

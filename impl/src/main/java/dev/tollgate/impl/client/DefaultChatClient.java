@@ -15,6 +15,8 @@ import dev.tollgate.impl.capture.CallContexts;
 import dev.tollgate.impl.capture.CaptureFailures;
 import dev.tollgate.impl.capture.ExchangeRecorder;
 import dev.tollgate.impl.capture.LlmCallContext;
+import dev.tollgate.impl.health.ProviderHealthRegistry;
+import dev.tollgate.impl.health.ProviderTracker;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.provider.ProviderRegistry;
@@ -38,6 +40,7 @@ public final class DefaultChatClient implements ChatClient {
     private final Executor executor;
     private final StructuredAnswers structured = new StructuredAnswers();
     private final Duration maxRetryAfterWait;
+    private final ProviderHealthRegistry health;
 
     /**
      * @param registry the configured providers
@@ -47,9 +50,11 @@ public final class DefaultChatClient implements ChatClient {
      * @param failures where capture failures are counted
      * @param executor runs {@link #chatAsync(ChatRequest)} requests
      * @param maxRetryAfterWait the longest a retry waits for a target's {@code Retry-After}
+     * @param health the providers' health and circuits
      */
     public DefaultChatClient(ProviderRegistry registry, CallContexts contexts, ExchangeRecorder recorder,
-            Pricing pricing, CaptureFailures failures, Executor executor, Duration maxRetryAfterWait) {
+            Pricing pricing, CaptureFailures failures, Executor executor, Duration maxRetryAfterWait,
+            ProviderHealthRegistry health) {
         this.resolver = new TargetResolver(registry);
         this.contexts = contexts;
         this.recorder = recorder;
@@ -57,6 +62,7 @@ public final class DefaultChatClient implements ChatClient {
         this.failures = failures;
         this.executor = executor;
         this.maxRetryAfterWait = maxRetryAfterWait;
+        this.health = health;
     }
 
     @Override
@@ -105,7 +111,14 @@ public final class DefaultChatClient implements ChatClient {
                 ? request
                 : request.toBuilder().target(target).build();
         awaitRetryAfter(context, resolved.provider(), target, effective);
-        return new Attempt(context, resolved.provider(), target, effective, contexts.clock().instant(), System.nanoTime());
+        ProviderTracker tracker = health.tracker(target.provider()).orElse(null);
+        if (tracker != null && !tracker.tryAcquire()) {
+            LlmException open = tracker.circuitOpen();
+            recorder.failure(context, target, effective, open, contexts.clock().instant(), Duration.ZERO, false);
+            throw open;
+        }
+        return new Attempt(context, resolved.provider(), target, effective, tracker, contexts.clock().instant(),
+                System.nanoTime());
     }
 
     /**
@@ -144,15 +157,17 @@ public final class DefaultChatClient implements ChatClient {
         private final ConfiguredProvider provider;
         private final Target target;
         private final ChatRequest request;
+        private final ProviderTracker tracker;
         private final Instant startedAt;
         private final long start;
 
         Attempt(LlmCallContext context, ConfiguredProvider provider, Target target, ChatRequest request,
-                Instant startedAt, long start) {
+                ProviderTracker tracker, Instant startedAt, long start) {
             this.context = context;
             this.provider = provider;
             this.target = target;
             this.request = request;
+            this.tracker = tracker;
             this.startedAt = startedAt;
             this.start = start;
         }
@@ -174,6 +189,9 @@ public final class DefaultChatClient implements ChatClient {
                 response.usage(answer.usage().partial());
             }
             ChatResponse built = response.build();
+            if (tracker != null) {
+                tracker.recordSuccess(built.latency());
+            }
             recorder.success(context, target, request, built, startedAt);
             return built;
         }
@@ -182,7 +200,11 @@ public final class DefaultChatClient implements ChatClient {
             LlmException failure = e instanceof LlmException l ? l
                     : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
                             .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
-            recorder.failure(context, target, request, failure, startedAt, Duration.ofNanos(System.nanoTime() - start));
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            if (tracker != null) {
+                tracker.recordFailure(failure.category(), latency);
+            }
+            recorder.failure(context, target, request, failure, startedAt, latency);
             if (context != null && failure.retryAfter().isPresent()
                     && (failure.category() == ErrorCategory.RATE_LIMITED || failure.category() == ErrorCategory.OVERLOADED)) {
                 context.retryAfter(target, failure.retryAfter().get());

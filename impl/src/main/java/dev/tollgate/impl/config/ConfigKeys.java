@@ -16,6 +16,14 @@ public final class ConfigKeys {
     public static final String MODEL = "model";
     /** How long one request to a provider may take. */
     public static final String TIMEOUT = "timeout";
+    /** Whether a provider's circuit opens after failures in a row; {@code true} by default. */
+    public static final String CIRCUIT_ENABLED = "circuit.enabled";
+    /** How many transient failures in a row open a provider's circuit; 5 by default. */
+    public static final String CIRCUIT_FAILURE_THRESHOLD = "circuit.failure-threshold";
+    /** How long a provider's circuit stays open before trial requests; {@code PT30S} by default. */
+    public static final String CIRCUIT_DELAY = "circuit.delay";
+    /** How many trial requests must succeed to close a half-open circuit; 1 by default. */
+    public static final String CIRCUIT_HALF_OPEN_TRIALS = "circuit.half-open-trials";
 
     /** The prefix of price keys: {@code tollgate.pricing.<provider>.<model>.<field>}. */
     public static final String PRICING_PREFIX = "tollgate.pricing.";

@@ -4,6 +4,7 @@ import dev.tollgate.impl.json.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 import java.lang.reflect.Field;
@@ -256,7 +257,12 @@ public final class JsonSchemas {
     }
 
     private static JsonObject nullable(JsonObject schema) {
-        if (!schema.containsKey("type") || schema.get("type").getValueType() != jakarta.json.JsonValue.ValueType.STRING) {
+        JsonValue type = schema.get("type");
+        if (type != null && type.getValueType() == JsonValue.ValueType.ARRAY
+                && ((jakarta.json.JsonArray) type).contains(JsonSupport.provider().createValue("null"))) {
+            return schema;
+        }
+        if (!schema.containsKey("type") || schema.get("type").getValueType() != JsonValue.ValueType.STRING) {
             return JsonSupport.provider().createObjectBuilder()
                     .add("anyOf", JsonSupport.provider().createArrayBuilder().add(schema).add(simple("null"))).build();
         }

@@ -45,6 +45,9 @@ class JsonSchemasTest {
         }
     }
 
+    record Flags(Optional<Boolean> enabled) {
+    }
+
     record Node(String name, List<Node> children) {
     }
 
@@ -94,6 +97,11 @@ class JsonSchemasTest {
         JsonObject schema = JsonSchemas.of(Bean.class);
 
         assertThat(schema.getJsonObject("properties").keySet()).containsExactlyInAnyOrder("title", "count");
+    }
+
+    @Test
+    void optionalBoxedValue_isNullableOnce() {
+        assertThat(type(JsonSchemas.of(Flags.class), "enabled")).isEqualTo("[\"boolean\",\"null\"]");
     }
 
     @Test

@@ -47,6 +47,12 @@ public class FallbackService {
         return llm.chat(question);
     }
 
+    @LlmCall(value = "fallback.circuit", provider = "flaky")
+    @Fallback("sim")
+    public String flakyThenSimulated(String question) {
+        return llm.chat(question);
+    }
+
     @LlmCall(value = "fallback.retry", provider = "openai", model = "tck-retry-after")
     @Retry(maxRetries = 3, delay = 0, jitter = 0, retryOn = TransientLlmException.class)
     public String retriedAfterRateLimits(String question) {

@@ -37,7 +37,7 @@ public class FallbackTest {
                 .set("tollgate.providers.slow.model", "tck-slow")
                 .set("tollgate.providers.slow.timeout", "PT1S");
         for (String[] failing : new String[][] {{"denied", "AUTHENTICATION"}, {"small", "CONTEXT_LENGTH_EXCEEDED"},
-                {"busy", "OVERLOADED"}}) {
+                {"busy", "OVERLOADED"}, {"flaky", "SERVER_ERROR"}}) {
             config.set("tollgate.providers." + failing[0] + ".type", "simulated")
                     .set("tollgate.providers." + failing[0] + ".failure-rate", "1")
                     .set("tollgate.providers." + failing[0] + ".failure-category", failing[1]);

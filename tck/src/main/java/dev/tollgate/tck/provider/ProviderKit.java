@@ -129,7 +129,8 @@ public final class ProviderKit {
      * @param stubUrl the stub's base URL
      * @param timeout the timeout of the normal provider
      * @param shortTimeout the timeout of the short one
-     * @param prices price field to price, per million tokens, for every scenario model
+     * @param prices price field to price, per million tokens, for every scenario model and, through
+     *     the wildcard model, for every model a kit reports
      */
     void configure(TckConfig config, String stubUrl, String timeout, String shortTimeout,
             Map<String, String> prices) {
@@ -153,7 +154,7 @@ public final class ProviderKit {
     }
 
     private List<String> pricedModels() {
-        List<String> models = new ArrayList<>(List.of("tck-plain", "tck-usage"));
+        List<String> models = new ArrayList<>(List.of("tck-plain", "tck-usage", "*"));
         expected("tck-plain.model").filter(m -> !models.contains(m)).ifPresent(models::add);
         expected("tck-usage.model").filter(m -> !models.contains(m)).ifPresent(models::add);
         return models;
