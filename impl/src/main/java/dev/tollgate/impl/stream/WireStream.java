@@ -51,6 +51,17 @@ public final class WireStream<T> implements ProviderStream {
         return new WireStream<>(opened, new NdjsonParser(opened.body())::next, handler);
     }
 
+    /**
+     * @param opened the open body of an AWS event stream ({@code application/vnd.amazon.eventstream})
+     * @param handler the provider's reading of the messages
+     * @return the stream; a message cut short by the end of the body, or whose checksums do not
+     *     match, is a malformed event
+     */
+    public static WireStream<byte[]> eventStream(OpenedStream opened, StreamHandler<EventStreamMessage> handler) {
+        return new WireStream<>(opened, new EventStreamParser(opened.body())::nextFrame,
+                EventStreamParser.decoding(handler));
+    }
+
     @Override
     public String next() {
         while (true) {

@@ -3,7 +3,10 @@ package dev.tollgate.impl.provider.anthropic;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.spi.ProviderClient;
+import dev.tollgate.api.spi.ProviderStream;
+import dev.tollgate.impl.http.OpenedStream;
 import dev.tollgate.impl.http.ProviderEndpoint;
+import dev.tollgate.impl.stream.WireStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
@@ -24,10 +27,28 @@ final class AnthropicClient implements ProviderClient {
     @Override
     public ChatResponse chat(ChatRequest request) {
         String model = request.model().orElseThrow();
+        AnthropicResponseReader reader = new AnthropicResponseReader(answerTool(request));
+        return endpoint.exchange(request(request, false), model, reader::read);
+    }
+
+    @Override
+    public ProviderStream stream(ChatRequest request) {
+        String model = request.model().orElseThrow();
+        HttpRequest.Builder http = request(request, true);
+        OpenedStream opened = endpoint.openStream(http, model);
+        return new AnthropicBrokenStreams(WireStream.sse(opened, new AnthropicStreamHandler(endpoint.providerId(),
+                model, opened.requestId(), headers.apiKey(), answerTool(request))));
+    }
+
+    private HttpRequest.Builder request(ChatRequest request, boolean stream) {
         HttpRequest.Builder http = HttpRequest.newBuilder(url)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(writer.write(request, endpoint.providerId())));
-        headers.addTo(http);
-        return endpoint.exchange(http, model, AnthropicResponseReader::read);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(writer.write(request, endpoint.providerId(), stream)));
+        headers.addTo(http, stream);
+        return http;
+    }
+
+    private static String answerTool(ChatRequest request) {
+        return AnthropicAnswerTool.of(request.responseFormat()).map(AnthropicAnswerTool::name).orElse(null);
     }
 
     @Override

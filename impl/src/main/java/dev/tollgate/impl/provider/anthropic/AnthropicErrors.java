@@ -4,6 +4,7 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.impl.http.ErrorBody;
 import dev.tollgate.impl.http.StatusCategories;
 import java.net.http.HttpHeaders;
+import java.util.Map;
 
 /**
  * Classifies Messages API error responses, {@code {"type":"error","error":{"type","message"},
@@ -20,9 +21,42 @@ import java.net.http.HttpHeaders;
  * {@code request_too_large} (413) counts as a context-length error: the requests Tollgate writes
  * are text only, and 32 MB of text is millions of tokens, beyond every Claude context window, so
  * the same prompt under the byte limit would fail with "prompt is too long".
+ *
+ * <p>An error event in a stream that began with status 200 has the same body; it is classified as
+ * if it had come with the status Anthropic documents for its type (an unknown type as 500, since
+ * the request was accepted and the provider failed while answering).
  */
 final class AnthropicErrors {
+    /** The headers of a body that comes without its own, such as a stream's error event. */
+    static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
+
     private AnthropicErrors() {
+    }
+
+    /**
+     * @param body the data of an {@code error} event of a stream
+     * @return its category
+     */
+    static ErrorCategory streamed(ErrorBody body) {
+        return category(documentedStatus(body.type()), body, NO_HEADERS);
+    }
+
+    private static int documentedStatus(String type) {
+        if (type == null) {
+            return 500;
+        }
+        return switch (type) {
+            case "invalid_request_error" -> 400;
+            case "authentication_error" -> 401;
+            case "billing_error" -> 402;
+            case "permission_error" -> 403;
+            case "not_found_error" -> 404;
+            case "request_too_large" -> 413;
+            case "rate_limit_error" -> 429;
+            case "timeout_error" -> 504;
+            case "overloaded_error" -> 529;
+            default -> 500;
+        };
     }
 
     static ErrorCategory category(int status, ErrorBody body, HttpHeaders headers) {

@@ -12,9 +12,13 @@ import java.net.http.HttpRequest;
  */
 record AnthropicHeaders(String apiKey, String version, String beta) {
 
-    void addTo(HttpRequest.Builder request) {
+    /**
+     * @param request the request
+     * @param stream whether the answer is streamed, as server-sent events
+     */
+    void addTo(HttpRequest.Builder request, boolean stream) {
         request.header("Content-Type", "application/json")
-                .header("Accept", "application/json")
+                .header("Accept", stream ? "text/event-stream" : "application/json")
                 .header("anthropic-version", version);
         if (apiKey != null) {
             request.header("x-api-key", apiKey);

@@ -3,24 +3,29 @@ package dev.tollgate.impl.provider.anthropic;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
-import dev.tollgate.api.Message;
-import dev.tollgate.api.Role;
+import dev.tollgate.api.Tool;
 import dev.tollgate.impl.provider.RequestChecks;
-import java.util.ArrayList;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes a {@link ChatRequest} as a Messages API request body. The system messages, which must
- * open the conversation, become the top-level {@code system} field, joined by blank lines; the
- * rest become {@code messages} with plain-string content. {@code max_tokens} is always sent, as
- * Anthropic requires it.
+ * Writes a {@link ChatRequest} as a Messages API request body: the {@linkplain AnthropicConversation
+ * conversation}, {@code max_tokens} always (Anthropic requires it), the options, the tools, and
+ * {@code "stream": true} for a streamed answer.
+ *
+ * <p>Tools are offered as {@code {name, description, input_schema}} with the choice left to the
+ * model (an {@code extra} {@code tool_choice} may set another). A response format other than text
+ * adds its {@linkplain AnthropicAnswerTool answer tool} and makes the model call a tool: that one
+ * ({@code {"type":"tool","name":…}}) when the request has no tools of its own, otherwise any
+ * ({@code {"type":"any"}}), so that the model either calls the request's tools or gives the
+ * answer. An {@code extra} {@code tool_choice} then contradicts the format and is refused.
  */
 final class AnthropicRequestWriter {
     private static final Set<String> TYPED_FIELDS = Set.of("model", "messages", "system", "max_tokens",
-            "temperature", "top_p", "stop_sequences", "stream");
+            "temperature", "top_p", "stop_sequences", "stream", "tools");
     private static final Set<RequestChecks.Option> UNSUPPORTED = EnumSet.of(RequestChecks.Option.SEED);
 
     private final int defaultMaxTokens;
@@ -33,47 +38,32 @@ final class AnthropicRequestWriter {
     /**
      * @param request the request, with its model set
      * @param providerId the provider id, for errors
+     * @param stream whether the answer is to be streamed
      * @return the UTF-8 JSON body
      * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if the request sets a
-     *     seed, has a system message after the conversation started or no other message, or an
-     *     extra parameter repeats a typed option or has a value JSON cannot hold
+     *     seed, its conversation does not fit the Messages API ({@link AnthropicConversation#of}),
+     *     a tool has the answer tool's name, or an extra parameter repeats a typed option, sets the
+     *     tool choice of a structured answer or has a value JSON cannot hold
      */
-    byte[] write(ChatRequest request, String providerId) {
+    byte[] write(ChatRequest request, String providerId, boolean stream) {
         String model = request.model().orElseThrow();
         RequestChecks.rejectUnsupported(request, providerId, model, UNSUPPORTED);
         RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
-        List<String> system = new ArrayList<>();
-        List<Message> turns = new ArrayList<>();
-        for (Message m : request.messages()) {
-            if (m.role() != Role.SYSTEM) {
-                turns.add(m);
-            } else if (turns.isEmpty()) {
-                system.add(m.content());
-            } else {
-                throw RequestChecks.invalid(providerId, model, "provider '" + providerId
-                        + "' takes system messages only at the start of the conversation; move them before the"
-                        + " first user or assistant message");
+        Optional<AnthropicAnswerTool> answer = AnthropicAnswerTool.of(request.responseFormat());
+        if (answer.isPresent()) {
+            if (request.extra().containsKey("tool_choice")) {
+                throw RequestChecks.invalid(providerId, model, "extra parameter 'tool_choice' contradicts the"
+                        + " response format: provider '" + providerId + "' gives a structured answer by choosing"
+                        + " the tool itself");
             }
+            rejectNameClash(request, answer.get().name(), providerId, model);
         }
-        if (turns.isEmpty()) {
-            throw RequestChecks.invalid(providerId, model, "provider '" + providerId
-                    + "' needs at least one user or assistant message besides the system messages");
-        }
+        AnthropicConversation conversation = AnthropicConversation.of(request.messages(), providerId, model);
         return RequestChecks.json(providerId, model, g -> {
             g.writeStartObject();
             g.write("model", model);
             g.write("max_tokens", request.maxTokens().orElse(defaultMaxTokens));
-            if (!system.isEmpty()) {
-                g.write("system", String.join("\n\n", system));
-            }
-            g.writeStartArray("messages");
-            for (Message m : turns) {
-                g.writeStartObject()
-                        .write("role", m.role().name().toLowerCase(Locale.ROOT))
-                        .write("content", m.content())
-                        .writeEnd();
-            }
-            g.writeEnd();
+            conversation.write(g);
             request.temperature().ifPresent(t -> g.write("temperature", t));
             request.topP().ifPresent(t -> g.write("top_p", t));
             if (!request.stop().isEmpty()) {
@@ -81,8 +71,51 @@ final class AnthropicRequestWriter {
                 request.stop().forEach(g::write);
                 g.writeEnd();
             }
+            writeTools(g, request, answer);
+            if (stream) {
+                g.write("stream", true);
+            }
             RequestChecks.writeExtra(g, request);
             g.writeEnd();
         });
+    }
+
+    private static void rejectNameClash(ChatRequest request, String answerTool, String providerId, String model) {
+        for (Tool tool : request.tools()) {
+            if (tool.name().equals(answerTool)) {
+                throw RequestChecks.invalid(providerId, model, "provider '" + providerId + "' gives a structured"
+                        + " answer as a call of a tool named '" + answerTool + "', and the request has a tool of"
+                        + " that name; rename the tool");
+            }
+        }
+    }
+
+    private static void writeTools(JsonGenerator g, ChatRequest request, Optional<AnthropicAnswerTool> answer) {
+        if (request.tools().isEmpty() && answer.isEmpty()) {
+            return;
+        }
+        g.writeStartArray("tools");
+        for (Tool tool : request.tools()) {
+            writeTool(g, tool.name(), tool.description(), tool.parameters());
+        }
+        answer.ifPresent(a -> writeTool(g, a.name(), AnthropicAnswerTool.DESCRIPTION, a.schema()));
+        g.writeEnd();
+        answer.ifPresent(a -> {
+            g.writeStartObject("tool_choice");
+            if (request.tools().isEmpty()) {
+                g.write("type", "tool").write("name", a.name());
+            } else {
+                g.write("type", "any");
+            }
+            g.writeEnd();
+        });
+    }
+
+    private static void writeTool(JsonGenerator g, String name, String description, JsonObject schema) {
+        g.writeStartObject()
+                .write("name", name)
+                .write("description", description)
+                .write("input_schema", schema)
+                .writeEnd();
     }
 }

@@ -1,22 +1,29 @@
 package dev.tollgate.impl.provider.anthropic;
 
 import dev.tollgate.api.ChatResponse;
-import dev.tollgate.api.FinishReason;
+import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonReading;
 import dev.tollgate.impl.json.JsonSupport;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a Messages API response body with the streaming parser, keeping only the fields a
- * {@link ChatResponse} needs: {@code id}, {@code model}, the text of the {@code content} blocks
- * (other blocks, such as {@code thinking} and {@code tool_use}, are skipped), {@code stop_reason}
- * and {@code usage}.
+ * {@link ChatResponse} needs: {@code id}, {@code model}, the {@code content} blocks,
+ * {@code stop_reason} and {@code usage}. Of the content, {@code text} blocks make the text and
+ * {@code tool_use} blocks the tool calls; other blocks, such as {@code thinking}, are skipped. A
+ * call of the request's {@linkplain AnthropicAnswerTool answer tool} is no tool call: its input is
+ * the answer, and replaces the text.
  */
 final class AnthropicResponseReader {
+    private final String answerTool;
 
-    private AnthropicResponseReader() {
+    /** @param answerTool the name of the request's answer tool, or {@code null} */
+    AnthropicResponseReader(String answerTool) {
+        this.answerTool = answerTool;
     }
 
     /**
@@ -25,9 +32,10 @@ final class AnthropicResponseReader {
      * @return the response, without provider id, cost or latency
      * @throws JsonParsingException if the body is not a Messages API response
      */
-    static ChatResponse read(byte[] body, String requestedModel) {
-        ChatResponse.Builder response = ChatResponse.builder().model(requestedModel).finishReason(FinishReason.OTHER);
-        boolean sawContent = false;
+    ChatResponse read(byte[] body, String requestedModel) {
+        ChatResponse.Builder response = ChatResponse.builder().model(requestedModel);
+        Content content = null;
+        String stopReason = null;
         try (JsonParser p = JsonSupport.parser(body)) {
             JsonReading.expectObject(p, p.next());
             while (p.next() == Event.KEY_NAME) {
@@ -43,19 +51,16 @@ final class AnthropicResponseReader {
                     }
                     case "content" -> {
                         if (v == Event.START_ARRAY) {
-                            response.text(readText(p));
-                            sawContent = true;
+                            content = readContent(p);
                         } else {
                             JsonReading.skip(p, v);
                         }
                     }
-                    case "stop_reason" -> {
-                        String raw = JsonReading.string(p, v);
-                        response.rawFinishReason(raw).finishReason(finishReason(raw));
-                    }
+                    case "stop_reason" -> stopReason = JsonReading.string(p, v);
                     case "usage" -> {
                         if (v == Event.START_OBJECT) {
-                            AnthropicUsageReader.read(p, response);
+                            AnthropicUsage usage = AnthropicUsage.read(p);
+                            response.usage(usage.toUsage()).serviceTier(usage.serviceTier());
                         } else {
                             JsonReading.skip(p, v);
                         }
@@ -63,53 +68,76 @@ final class AnthropicResponseReader {
                     default -> JsonReading.skip(p, v);
                 }
             }
-            if (!sawContent) {
+            if (content == null) {
                 throw new JsonParsingException("the response has no content", p.getLocation());
             }
         }
-        return response.build();
+        boolean structured = content.answer != null && content.calls.isEmpty();
+        return response
+                .text(content.answer != null ? content.answer : content.text.toString())
+                .toolCalls(content.calls)
+                .rawFinishReason(stopReason)
+                .finishReason(AnthropicStopReasons.finishReason(stopReason, structured))
+                .build();
     }
 
-    private static String readText(JsonParser p) {
-        StringBuilder text = new StringBuilder();
+    /** What the content blocks say. */
+    private static final class Content {
+        final StringBuilder text = new StringBuilder();
+        final List<ToolCall> calls = new ArrayList<>();
+        String answer;
+    }
+
+    private Content readContent(JsonParser p) {
+        Content content = new Content();
         for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
             if (e == Event.START_OBJECT) {
-                readBlock(p, text);
+                readBlock(p, content);
             } else {
                 JsonReading.skip(p, e);
             }
         }
-        return text.toString();
+        return content;
     }
 
-    /** Appends the text of a {@code text} block; the block's members may come in any order. */
-    private static void readBlock(JsonParser p, StringBuilder text) {
+    /** Reads one block into the content; the block's members may come in any order. */
+    private void readBlock(JsonParser p, Content content) {
         String type = null;
-        String blockText = null;
+        String text = null;
+        String id = null;
+        String name = null;
+        String input = null;
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event v = p.next();
             switch (key) {
                 case "type" -> type = JsonReading.string(p, v);
-                case "text" -> blockText = JsonReading.string(p, v);
+                case "text" -> text = JsonReading.string(p, v);
+                case "id" -> id = JsonReading.string(p, v);
+                case "name" -> name = JsonReading.string(p, v);
+                case "input" -> {
+                    if (v == Event.START_OBJECT) {
+                        input = AnthropicToolInputs.read(p);
+                    } else {
+                        JsonReading.skip(p, v);
+                    }
+                }
                 default -> JsonReading.skip(p, v);
             }
         }
-        if ("text".equals(type) && blockText != null) {
-            text.append(blockText);
+        if ("text".equals(type) && text != null) {
+            content.text.append(text);
+        } else if ("tool_use".equals(type)) {
+            if (name == null || input == null) {
+                throw new JsonParsingException("a tool_use block without name or input", p.getLocation());
+            }
+            if (name.equals(answerTool)) {
+                content.answer = input;
+            } else if (id == null) {
+                throw new JsonParsingException("a tool_use block without id", p.getLocation());
+            } else {
+                content.calls.add(new ToolCall(id, name, input));
+            }
         }
-    }
-
-    static FinishReason finishReason(String raw) {
-        if (raw == null) {
-            return FinishReason.OTHER;
-        }
-        return switch (raw) {
-            case "end_turn", "stop_sequence" -> FinishReason.STOP;
-            case "max_tokens", "model_context_window_exceeded" -> FinishReason.LENGTH;
-            case "tool_use" -> FinishReason.TOOL_CALLS;
-            case "refusal" -> FinishReason.CONTENT_FILTER;
-            default -> FinishReason.OTHER;
-        };
     }
 }

@@ -11,6 +11,7 @@ import dev.tollgate.impl.provider.BaseUrls;
 import dev.tollgate.impl.provider.openai.MaxTokensField;
 import dev.tollgate.impl.provider.openai.OpenAiClient;
 import dev.tollgate.impl.provider.openai.OpenAiRequestWriter;
+import dev.tollgate.impl.provider.openai.OpenAiStreamErrors;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,12 @@ import java.util.regex.Pattern;
  *       {@code max_tokens} by default before it, and for deployments of older models that reject
  *       the newer field.</li>
  * </ol>
+ *
+ * <p>What the api-version allows is checked before a request is sent: a streamed request asks for
+ * its usage with {@code stream_options} from {@value #FIRST_WITH_STREAM_USAGE} on (earlier
+ * versions reject the field, so their streams leave usage unknown); an answer schema needs
+ * {@value #FIRST_WITH_JSON_SCHEMA} or later and tools {@value #FIRST_WITH_TOOLS} or later, and
+ * are refused as invalid requests before them.
  */
 public final class AzureOpenAiAdapter implements ProviderAdapter {
     /** The type name. */
@@ -47,6 +54,12 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
     public static final String DEFAULT_API_VERSION = "2024-10-21";
     /** The first api-version, a preview, that knows {@code max_completion_tokens}. */
     static final String FIRST_WITH_MAX_COMPLETION_TOKENS = "2024-09-01";
+    /** The first api-version, a preview, that reports usage on a stream if asked by {@code stream_options}. */
+    static final String FIRST_WITH_STREAM_USAGE = "2024-09-01";
+    /** The first api-version, a preview, with structured outputs ({@code json_schema}). */
+    static final String FIRST_WITH_JSON_SCHEMA = "2024-08-01";
+    /** The first api-version, a preview, with {@code tools} and {@code tool} messages. */
+    static final String FIRST_WITH_TOOLS = "2023-12-01";
 
     static final String API_VERSION = "api-version";
     static final String ACCESS_TOKEN = "access-token";
@@ -73,8 +86,26 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
                 List.of("apim-request-id", "x-request-id", "x-ms-request-id"), AzureErrors::category);
         return new OpenAiClient(deployment -> BaseUrls.resolve(base, "/openai/deployments/" + encode(deployment)
                         + "/chat/completions?api-version=" + apiVersion),
-                Map.of(credential.header(), credential.value()), new OpenAiRequestWriter(maxTokensField), endpoint,
+                Map.of(credential.header(), credential.value()), writer(maxTokensField, apiVersion), endpoint,
+                new OpenAiStreamErrors(AzureErrors::category, credential.secret()),
                 base + "/openai/deployments, api-version " + apiVersion);
+    }
+
+    private static OpenAiRequestWriter writer(String maxTokensField, String apiVersion) {
+        String date = apiVersion.substring(0, 10);
+        OpenAiRequestWriter writer = new OpenAiRequestWriter(maxTokensField);
+        if (date.compareTo(FIRST_WITH_STREAM_USAGE) < 0) {
+            writer = writer.withoutStreamOptions();
+        }
+        if (date.compareTo(FIRST_WITH_JSON_SCHEMA) < 0) {
+            writer = writer.withoutJsonSchema("api-version " + apiVersion + " predates structured outputs ("
+                    + FIRST_WITH_JSON_SCHEMA + "-preview); set a later api-version");
+        }
+        if (date.compareTo(FIRST_WITH_TOOLS) < 0) {
+            writer = writer.withoutTools("api-version " + apiVersion + " predates tools (" + FIRST_WITH_TOOLS
+                    + "-preview); set a later api-version");
+        }
+        return writer;
     }
 
     private static Credential credential(ProviderContext context) {

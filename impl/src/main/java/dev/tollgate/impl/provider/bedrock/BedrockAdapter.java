@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Creates clients of Amazon Bedrock's Converse API ({@code type=bedrock}).
+ * Creates clients of Amazon Bedrock's Converse API ({@code type=bedrock}): Converse for answers,
+ * ConverseStream for streamed answers.
  *
  * <p>Properties under {@code tollgate.providers.<id>.}:
  * <ul>
@@ -39,7 +40,9 @@ import java.util.stream.Stream;
  *
  * <p>Signing needs {@code software.amazon.awssdk:http-auth-aws} and
  * {@code software.amazon.awssdk:auth}, optional dependencies of Tollgate; without them a provider
- * that signs fails at startup with a message naming them. An API key needs neither.
+ * that signs fails at startup with a message naming them. An API key needs neither. Streams need
+ * {@code software.amazon.awssdk:eventstream} (which {@code auth} brings along); without it a
+ * stream is refused before it is sent, as {@link dev.tollgate.api.ErrorCategory#INVALID_REQUEST}.
  */
 public final class BedrockAdapter implements ProviderAdapter {
     /** The type name. */
@@ -61,6 +64,10 @@ public final class BedrockAdapter implements ProviderAdapter {
         SIGNING_CLASSES.put("software.amazon.awssdk:auth",
                 "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider");
     }
+
+    /** A class of the artifact that streams need, by the artifact's Maven coordinates. */
+    private static final Map<String, String> EVENT_STREAM_CLASSES = Map.of(BedrockClient.EVENT_STREAM_ARTIFACT,
+            "software.amazon.awssdk.eventstream.Message");
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -100,9 +107,10 @@ public final class BedrockAdapter implements ProviderAdapter {
         ProviderEndpoint endpoint = new ProviderEndpoint(context.id(),
                 HttpTransport.create(context.id(), base, context.timeout()),
                 secrets.isEmpty() ? null : secrets.get(0), clock, List.of(REQUEST_ID_HEADER),
-                (status, body, headers) -> BedrockErrors.category(status, BedrockErrors.errorType(headers),
-                        body.message()));
-        return new BedrockClient(base, region, signer, endpoint, secrets, clock);
+                BedrockErrors.reader(secrets));
+        boolean eventStreamCodec = missingArtifacts(EVENT_STREAM_CLASSES, BedrockAdapter.class.getClassLoader())
+                .isEmpty();
+        return new BedrockClient(base, region, signer, endpoint, secrets, eventStreamCodec);
     }
 
     private static void checkCredentialProperties(ProviderContext context, Optional<String> apiKey,
@@ -145,8 +153,12 @@ public final class BedrockAdapter implements ProviderAdapter {
      *     of their classes' dependencies
      */
     static List<String> missingSigningArtifacts(ClassLoader loader) {
+        return missingArtifacts(SIGNING_CLASSES, loader);
+    }
+
+    private static List<String> missingArtifacts(Map<String, String> classes, ClassLoader loader) {
         List<String> missing = new ArrayList<>();
-        SIGNING_CLASSES.forEach((artifact, className) -> {
+        classes.forEach((artifact, className) -> {
             try {
                 Class.forName(className, false, loader);
             } catch (ClassNotFoundException | LinkageError e) {

@@ -3,96 +3,109 @@ package dev.tollgate.impl.provider.bedrock;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.spi.ProviderClient;
+import dev.tollgate.api.spi.ProviderStream;
+import dev.tollgate.impl.Messages;
+import dev.tollgate.impl.http.OpenedStream;
 import dev.tollgate.impl.http.ProviderEndpoint;
 import dev.tollgate.impl.provider.BaseUrls;
+import dev.tollgate.impl.provider.RequestChecks;
+import dev.tollgate.impl.stream.WireStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A client of Bedrock Runtime's Converse operation: {@code POST /model/{modelId}/converse}, the
- * body signed (or the API key sent) exactly as it goes out.
+ * A client of Bedrock Runtime's Converse operations: {@code POST /model/{modelId}/converse}, and
+ * {@code POST /model/{modelId}/converse-stream}, whose answer is an AWS event stream
+ * ({@code application/vnd.amazon.eventstream}). Each body is signed (or the API key sent) exactly
+ * as it goes out.
  */
 final class BedrockClient implements ProviderClient {
+    /** The Maven coordinates of the AWS event stream codec that streams need. */
+    static final String EVENT_STREAM_ARTIFACT = "software.amazon.awssdk:eventstream";
+
     private static final Map<String, String> JSON_HEADERS = Map.of(
             "Content-Type", "application/json",
             "Accept", "application/json");
+    private static final Map<String, String> STREAM_HEADERS = Map.of(
+            "Content-Type", "application/json",
+            "Accept", "application/vnd.amazon.eventstream");
 
     private final URI base;
     private final String region;
     private final RequestSigner signer;
     private final ProviderEndpoint endpoint;
     private final List<String> secrets;
-    private final Clock clock;
+    private final boolean eventStreamCodec;
 
     /**
      * @param base the base URL of Bedrock Runtime
      * @param region the region, for {@link #toString()}
      * @param signer adds the credentials to each request
-     * @param endpoint the transport, request-id headers and invalid-response reports
+     * @param endpoint the transport, with Bedrock's error reading
      * @param secrets the credentials to mask in error messages, the longest-lived first
-     * @param clock the clock {@code Retry-After} dates are read against
+     * @param eventStreamCodec whether the AWS event stream codec is on the class path
      */
     BedrockClient(URI base, String region, RequestSigner signer, ProviderEndpoint endpoint, List<String> secrets,
-            Clock clock) {
+            boolean eventStreamCodec) {
         this.base = base;
         this.region = region;
         this.signer = signer;
         this.endpoint = endpoint;
         this.secrets = List.copyOf(secrets);
-        this.clock = clock;
+        this.eventStreamCodec = eventStreamCodec;
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
         String model = request.model().orElseThrow();
-        byte[] body = BedrockRequestWriter.write(request, endpoint.providerId());
-        URI url = converseUrl(base, model);
-        Map<String, String> headers = new LinkedHashMap<>(JSON_HEADERS);
-        headers.putAll(signer.sign(url, JSON_HEADERS, body, model));
-        HttpRequest.Builder http = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(http::header);
-        return read(endpoint.transport().send(http, model), model);
+        String answerTool = BedrockAnswerTool.nameOf(request.responseFormat());
+        HttpRequest.Builder http = signedRequest(request, model, "converse", JSON_HEADERS);
+        return endpoint.exchange(http, model, (body, m) -> BedrockResponseReader.read(body, m, answerTool));
     }
 
-    /**
-     * Reads Bedrock's answer. Unlike {@link ProviderEndpoint#exchange}, an error is classified by
-     * the {@code x-amzn-ErrorType} header, which is also Bedrock's error code.
-     */
-    private ChatResponse read(HttpResponse<byte[]> response, String model) {
-        String requestId = endpoint.requestId(response.headers());
-        int status = response.statusCode();
-        if (status >= 400) {
-            throw BedrockErrors.exception(endpoint.providerId(), response, model, requestId, secrets, clock);
+    @Override
+    public ProviderStream stream(ChatRequest request) {
+        String model = request.model().orElseThrow();
+        if (!eventStreamCodec) {
+            throw RequestChecks.invalid(endpoint.providerId(), model, Messages.librariesMissing(endpoint.providerId(),
+                    BedrockAdapter.TYPE, List.of(EVENT_STREAM_ARTIFACT),
+                    "add it (version 2.57.8 or later) to stream answers"));
         }
-        if (status < 200 || status >= 300) {
-            throw endpoint.invalidResponse(model, requestId, "unexpected HTTP status " + status, null);
-        }
-        try {
-            return BedrockResponseReader.read(response.body(), model).toBuilder().requestId(requestId).build();
-        } catch (RuntimeException e) {
-            throw endpoint.invalidResponse(model, requestId, "malformed response body: " + e.getMessage(), e);
-        }
+        HttpRequest.Builder http = signedRequest(request, model, "converse-stream", STREAM_HEADERS);
+        OpenedStream opened = endpoint.openStream(http, model);
+        return WireStream.eventStream(opened, new BedrockStreamHandler(endpoint.providerId(), model,
+                opened.requestId(), secrets, BedrockAnswerTool.nameOf(request.responseFormat())));
+    }
+
+    private HttpRequest.Builder signedRequest(ChatRequest request, String model, String operation,
+            Map<String, String> fixedHeaders) {
+        byte[] body = BedrockRequestWriter.write(request, endpoint.providerId());
+        URI url = operationUrl(base, model, operation);
+        Map<String, String> headers = new LinkedHashMap<>(fixedHeaders);
+        headers.putAll(signer.sign(url, fixedHeaders, body, model));
+        HttpRequest.Builder http = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(http::header);
+        return http;
     }
 
     /**
      * @param base the base URL
      * @param modelId a model id, inference profile id or ARN
-     * @return the Converse URL, with the model id percent-encoded as one path segment, as the AWS
-     *     SDKs encode it (so {@code :} and {@code /} are escaped)
+     * @param operation {@code converse} or {@code converse-stream}
+     * @return the operation's URL, with the model id percent-encoded as one path segment, as the
+     *     AWS SDKs encode it (so {@code :} and {@code /} are escaped)
      */
-    static URI converseUrl(URI base, String modelId) {
+    static URI operationUrl(URI base, String modelId, String operation) {
         String segment = URLEncoder.encode(modelId, StandardCharsets.UTF_8)
                 .replace("+", "%20")
                 .replace("*", "%2A")
                 .replace("%7E", "~");
-        return BaseUrls.resolve(base, "/model/" + segment + "/converse");
+        return BaseUrls.resolve(base, "/model/" + segment + "/" + operation);
     }
 
     @Override

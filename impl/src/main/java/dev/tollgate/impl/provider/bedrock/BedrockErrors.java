@@ -3,7 +3,7 @@ package dev.tollgate.impl.provider.bedrock;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.impl.http.ErrorBody;
-import dev.tollgate.impl.http.RetryAfter;
+import dev.tollgate.impl.http.ProviderEndpoint;
 import dev.tollgate.impl.http.Secrets;
 import dev.tollgate.impl.http.StatusCategories;
 import dev.tollgate.impl.json.JsonReading;
@@ -12,17 +12,18 @@ import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns Bedrock Runtime error responses into {@link LlmException}s. Bedrock names the error in
- * the {@code x-amzn-ErrorType} header ({@code ThrottlingException:http://internal.amazon.com/...})
- * and explains it in the body's {@code message}, or {@code Message} when AWS's authorisation
- * layer answers; the name is the provider's error code and decides the category:
+ * Turns Bedrock Runtime error responses, and the exceptions a stream reports, into
+ * {@link LlmException}s. Bedrock names the error in the {@code x-amzn-ErrorType} header
+ * ({@code ThrottlingException:http://internal.amazon.com/...}), or a stream in the
+ * {@code :exception-type} header of its message, and explains it in the body's {@code message},
+ * or {@code Message} when AWS's authorisation layer answers; the name is the provider's error code
+ * and decides the category:
  *
  * <ol>
  *   <li>{@code ValidationException} (400) is {@link ErrorCategory#INVALID_REQUEST}, or
@@ -39,14 +40,21 @@ import java.util.Set;
  *   <li>{@code ModelTimeoutException} (408) is {@link ErrorCategory#TIMEOUT};</li>
  *   <li>{@code ServiceUnavailableException} (503) and {@code ModelNotReadyException} (429, a
  *       model still being loaded, which the AWS SDKs retry) are {@link ErrorCategory#OVERLOADED};</li>
- *   <li>{@code InternalServerException} (500) and {@code ModelErrorException} (424, the model
- *       failed) are {@link ErrorCategory#SERVER_ERROR};</li>
- *   <li>anything else is decided by the status alone.</li>
+ *   <li>{@code InternalServerException} (500), {@code ModelErrorException} (424, the model
+ *       failed) and {@code ModelStreamErrorException} (424, the model failed while streaming) are
+ *       {@link ErrorCategory#SERVER_ERROR};</li>
+ *   <li>anything else is decided by the status alone; an exception inside a stream, which has
+ *       none, is a {@link ErrorCategory#SERVER_ERROR}.</li>
  * </ol>
  */
 final class BedrockErrors {
     /** The header that names the error. */
     static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+
+    /** The status an exception in a stream is classified by when its name is unknown: the service failed. */
+    private static final int STREAM_STATUS = 500;
+    private static final HttpHeaders JSON_HEADERS = HttpHeaders.of(Map.of("Content-Type", List.of("application/json")),
+            (name, value) -> true);
 
     private static final Set<String> AUTHENTICATION_ERRORS = Set.of("UnrecognizedClientException",
             "InvalidSignatureException", "IncompleteSignatureException", "SignatureDoesNotMatch",
@@ -56,32 +64,62 @@ final class BedrockErrors {
     }
 
     /**
-     * @param providerId the provider id
-     * @param response a response with an error status
-     * @param model the requested model
-     * @param requestId Bedrock's request id, or {@code null}
-     * @param secrets the credentials to mask in the message, the longest-lived first
-     * @param clock the clock {@code Retry-After} dates are read against
-     * @return the classified failure
+     * @param secrets the credentials to mask in messages, the longest-lived first
+     * @return the reader of Bedrock's error responses, for {@link ProviderEndpoint}
      */
-    static LlmException exception(String providerId, HttpResponse<byte[]> response, String model, String requestId,
-            List<String> secrets, Clock clock) {
-        int status = response.statusCode();
-        String type = errorType(response.headers());
-        ErrorBody body = ErrorBody.of(response, secrets.isEmpty() ? null : secrets.get(0));
-        String message = body.message() != null ? body.message() : capitalisedMessage(response.body());
-        for (String secret : secrets) {
-            message = Secrets.mask(message, secret);
-        }
+    static ProviderEndpoint.ErrorReader reader(List<String> secrets) {
+        return (status, headers, body, secret) ->
+                failure(status, errorType(headers), ErrorBody.of(headers, body, secret), body, secrets);
+    }
+
+    /**
+     * Reads an exception a stream reports after its HTTP status: its {@code :exception-type}
+     * names the exception as a member of the stream's union ({@code throttlingException}); the
+     * provider's error code is the exception's own name ({@code ThrottlingException}), as in the
+     * {@code x-amzn-ErrorType} header of an error response.
+     *
+     * @param exceptionType the {@code :exception-type} header, or {@code null}
+     * @param payload the JSON payload, with its {@code message}
+     * @param secrets the credentials to mask in the message, the longest-lived first
+     * @return the failure with its category, code and message
+     */
+    static LlmException.Builder streamed(String exceptionType, byte[] payload, List<String> secrets) {
+        String type = exceptionType == null || exceptionType.isEmpty() ? null
+                : Character.toUpperCase(exceptionType.charAt(0)) + exceptionType.substring(1);
+        ErrorBody body = ErrorBody.of(JSON_HEADERS, payload, secrets.isEmpty() ? null : secrets.get(0));
+        return failure(STREAM_STATUS, type, body, payload, secrets);
+    }
+
+    /**
+     * Reads a message of type {@code error}, which the event stream format defines apart from the
+     * exceptions of an operation: its headers carry the code and the message.
+     *
+     * @param code the {@code :error-code} header, or {@code null}
+     * @param message the {@code :error-message} header, or {@code null}
+     * @param secrets the credentials to mask in the message
+     * @return the failure with its category, code and message
+     */
+    static LlmException.Builder streamError(String code, String message, List<String> secrets) {
+        String masked = masked(message, secrets);
+        return LlmException.builder(category(STREAM_STATUS, code, masked))
+                .providerErrorCode(code)
+                .providerMessage(masked);
+    }
+
+    private static LlmException.Builder failure(int status, String type, ErrorBody body, byte[] bytes,
+            List<String> secrets) {
+        String message = masked(body.message() != null ? body.message() : capitalisedMessage(bytes), secrets);
         return LlmException.builder(category(status, type, message))
-                .provider(providerId)
-                .model(model)
-                .httpStatus(status)
                 .providerErrorCode(type != null ? type : body.code())
-                .providerMessage(message)
-                .requestId(requestId)
-                .retryAfter(RetryAfter.from(response.headers(), clock).orElse(null))
-                .build();
+                .providerMessage(message);
+    }
+
+    private static String masked(String text, List<String> secrets) {
+        String masked = text;
+        for (String secret : secrets) {
+            masked = Secrets.mask(masked, secret);
+        }
+        return masked;
     }
 
     /**
@@ -105,7 +143,8 @@ final class BedrockErrors {
             case "ServiceQuotaExceededException" -> ErrorCategory.QUOTA_EXCEEDED;
             case "ModelTimeoutException" -> ErrorCategory.TIMEOUT;
             case "ServiceUnavailableException", "ModelNotReadyException" -> ErrorCategory.OVERLOADED;
-            case "InternalServerException", "ModelErrorException" -> ErrorCategory.SERVER_ERROR;
+            case "InternalServerException", "ModelErrorException", "ModelStreamErrorException" ->
+                    ErrorCategory.SERVER_ERROR;
             default -> StatusCategories.of(status);
         };
     }

@@ -3,27 +3,35 @@ package dev.tollgate.impl.provider.bedrock;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
-import dev.tollgate.api.Message;
-import dev.tollgate.api.Role;
+import dev.tollgate.api.Tool;
 import dev.tollgate.impl.json.JsonSupport;
 import dev.tollgate.impl.provider.RequestChecks;
+import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes a {@link ChatRequest} as a Converse request body.
+ * Writes a {@link ChatRequest} as the body of a Converse or ConverseStream request; both take the
+ * same body.
  *
  * <ol>
- *   <li>System messages go, in order, to {@code system}; user and assistant messages to
- *       {@code messages}, each as one text block.</li>
+ *   <li>The messages go to {@code messages} and {@code system} as {@link BedrockConversation} says.</li>
  *   <li>Max tokens, temperature, top-p and stop sequences go to {@code inferenceConfig}; a seed is
  *       refused, since Converse has none.</li>
+ *   <li>Tools go to {@code toolConfig.tools} as {@code {toolSpec: {name, description,
+ *       inputSchema: {json}}}}, the choice left to the model. A response format other than text
+ *       adds its {@linkplain BedrockAnswerTool answer tool} and makes the model call a tool: that
+ *       one ({@code toolChoice: {tool: {name}}}) when the request has no tools of its own,
+ *       otherwise any ({@code toolChoice: {any: {}}}), so that the model either calls the
+ *       request's tools or gives the answer.</li>
  *   <li>An {@code extra} parameter named like a top-level Converse field that Tollgate does not
  *       write itself ({@link #TOP_LEVEL_FIELDS}) is written at the top level; every other one
- *       is a parameter of the model and goes to {@code additionalModelRequestFields}.</li>
+ *       is a parameter of the model and goes to {@code additionalModelRequestFields}. An
+ *       {@code extra} {@code toolConfig} is refused when the request has tools or a response
+ *       format, which write it.</li>
  * </ol>
  */
 final class BedrockRequestWriter {
@@ -39,6 +47,8 @@ final class BedrockRequestWriter {
     private static final Set<String> TYPED_FIELDS = Set.of("modelId", "messages", "system", "inferenceConfig",
             "maxTokens", "temperature", "topP", "stopSequences", "additionalModelRequestFields");
 
+    private static final String TOOL_CONFIG = "toolConfig";
+
     private BedrockRequestWriter() {
     }
 
@@ -47,49 +57,43 @@ final class BedrockRequestWriter {
      * @param providerId the provider id, for errors
      * @return the UTF-8 JSON body
      * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if the request sets a
-     *     seed, or an extra parameter repeats a typed option or has a value JSON cannot hold
+     *     seed, a tool call's arguments are not JSON, a tool has the answer tool's name, or an
+     *     extra parameter repeats a typed option, sets the {@code toolConfig} that tools or a
+     *     response format write, or has a value JSON cannot hold
      */
     static byte[] write(ChatRequest request, String providerId) {
         String model = request.model().orElseThrow();
         RequestChecks.rejectUnsupported(request, providerId, model, EnumSet.of(RequestChecks.Option.SEED));
         RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
+        Optional<BedrockAnswerTool> answer = BedrockAnswerTool.of(request.responseFormat());
+        boolean toolConfig = !request.tools().isEmpty() || answer.isPresent();
+        if (toolConfig && request.extra().containsKey(TOOL_CONFIG)) {
+            throw RequestChecks.invalid(providerId, model, "extra parameter '" + TOOL_CONFIG + "' repeats the"
+                    + " request's tools or response format, which provider '" + providerId + "' writes as its "
+                    + TOOL_CONFIG + "; use ChatRequest's tools");
+        }
+        answer.ifPresent(a -> rejectNameClash(request, a.name(), providerId, model));
+        BedrockConversation conversation = BedrockConversation.of(request.messages(), providerId, model);
         return RequestChecks.json(providerId, model, g -> {
             g.writeStartObject();
-            writeMessages(g, request);
-            writeSystem(g, request);
+            conversation.write(g);
             writeInferenceConfig(g, request);
+            if (toolConfig) {
+                writeToolConfig(g, request, answer);
+            }
             writeExtra(g, request);
             g.writeEnd();
         });
     }
 
-    private static void writeMessages(JsonGenerator g, ChatRequest request) {
-        g.writeStartArray("messages");
-        for (Message m : request.messages()) {
-            if (m.role() != Role.SYSTEM) {
-                g.writeStartObject().write("role", m.role().name().toLowerCase(Locale.ROOT));
-                writeText(g.writeStartArray("content"), m.content()).writeEnd();
-                g.writeEnd();
+    private static void rejectNameClash(ChatRequest request, String answerTool, String providerId, String model) {
+        for (Tool tool : request.tools()) {
+            if (tool.name().equals(answerTool)) {
+                throw RequestChecks.invalid(providerId, model, "provider '" + providerId + "' gives a structured"
+                        + " answer as a call of a tool named '" + answerTool + "', and the request has a tool of"
+                        + " that name; rename the tool");
             }
         }
-        g.writeEnd();
-    }
-
-    private static void writeSystem(JsonGenerator g, ChatRequest request) {
-        if (request.messages().stream().noneMatch(m -> m.role() == Role.SYSTEM)) {
-            return;
-        }
-        g.writeStartArray("system");
-        for (Message m : request.messages()) {
-            if (m.role() == Role.SYSTEM) {
-                writeText(g, m.content());
-            }
-        }
-        g.writeEnd();
-    }
-
-    private static JsonGenerator writeText(JsonGenerator g, String text) {
-        return g.writeStartObject().write("text", text).writeEnd();
     }
 
     private static void writeInferenceConfig(JsonGenerator g, ChatRequest request) {
@@ -107,6 +111,33 @@ final class BedrockRequestWriter {
             g.writeEnd();
         }
         g.writeEnd();
+    }
+
+    private static void writeToolConfig(JsonGenerator g, ChatRequest request, Optional<BedrockAnswerTool> answer) {
+        g.writeStartObject(TOOL_CONFIG).writeStartArray("tools");
+        for (Tool tool : request.tools()) {
+            writeToolSpec(g, tool.name(), tool.description(), tool.parameters());
+        }
+        answer.ifPresent(a -> writeToolSpec(g, a.name(), BedrockAnswerTool.DESCRIPTION, a.schema()));
+        g.writeEnd();
+        answer.ifPresent(a -> {
+            g.writeStartObject("toolChoice");
+            if (request.tools().isEmpty()) {
+                g.writeStartObject("tool").write("name", a.name()).writeEnd();
+            } else {
+                g.writeStartObject("any").writeEnd();
+            }
+            g.writeEnd();
+        });
+        g.writeEnd();
+    }
+
+    private static void writeToolSpec(JsonGenerator g, String name, String description, JsonObject schema) {
+        g.writeStartObject().writeStartObject("toolSpec")
+                .write("name", name)
+                .write("description", description)
+                .writeStartObject("inputSchema").write("json", schema).writeEnd()
+                .writeEnd().writeEnd();
     }
 
     private static void writeExtra(JsonGenerator g, ChatRequest request) {

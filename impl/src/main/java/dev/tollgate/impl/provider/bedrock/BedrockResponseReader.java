@@ -1,93 +1,115 @@
 package dev.tollgate.impl.provider.bedrock;
 
 import dev.tollgate.api.ChatResponse;
-import dev.tollgate.api.FinishReason;
-import dev.tollgate.api.Usage;
+import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonReading;
 import dev.tollgate.impl.json.JsonSupport;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads a Converse response body with the streaming parser: the text blocks of
- * {@code output.message.content}, {@code stopReason}, {@code usage} and {@code serviceTier}.
+ * Reads a Converse response body with the streaming parser: the blocks of
+ * {@code output.message.content}, {@code stopReason}, {@code usage} ({@link BedrockUsage}) and
+ * {@code serviceTier}.
+ *
+ * <ol>
+ *   <li>The text blocks, joined, are the text; reasoning blocks are left out.</li>
+ *   <li>Each {@code toolUse} block {@code {toolUseId, name, input}} is a {@link ToolCall} whose
+ *       arguments are the input as JSON text, and {@code stopReason} {@code tool_use} is
+ *       {@link dev.tollgate.api.FinishReason#TOOL_CALLS}.</li>
+ *   <li>The call of the request's {@linkplain BedrockAnswerTool answer tool} is no tool call: its
+ *       input is the text, and the answer is finished
+ *       ({@link dev.tollgate.api.FinishReason#STOP}) unless another tool was called.</li>
+ * </ol>
  *
  * <p>Converse names no model and no response id: the model reported is the one requested.
- * Bedrock's {@code inputTokens} leaves out the tokens read from and written to the prompt cache;
- * the usage adds them back, so that {@link Usage#inputTokens()} counts every input token.
  */
 final class BedrockResponseReader {
 
     private BedrockResponseReader() {
     }
 
+    /** The content of the output message. */
+    private static final class Content {
+        final StringBuilder text = new StringBuilder();
+        final List<ToolCall> calls = new ArrayList<>();
+        String answer;
+    }
+
     /**
      * @param body the response body
      * @param requestedModel the model id asked for
+     * @param answerTool the name of the request's answer tool, or {@code null}
      * @return the response, without provider id, request id, cost or latency
      * @throws JsonParsingException if the body is not a Converse response
      */
-    static ChatResponse read(byte[] body, String requestedModel) {
+    static ChatResponse read(byte[] body, String requestedModel, String answerTool) {
         ChatResponse.Builder response = ChatResponse.builder().model(requestedModel);
-        boolean sawMessage = false;
+        Content content = null;
+        String stopReason = null;
         try (JsonParser p = JsonSupport.parser(body)) {
             JsonReading.expectObject(p, p.next());
             while (p.next() == Event.KEY_NAME) {
                 String key = p.getString();
                 Event v = p.next();
                 switch (key) {
-                    case "output" -> sawMessage = readOutput(p, v, response);
-                    case "stopReason" -> {
-                        String raw = JsonReading.string(p, v);
-                        response.rawFinishReason(raw).finishReason(finishReason(raw));
-                    }
+                    case "output" -> content = readOutput(p, v, answerTool);
+                    case "stopReason" -> stopReason = JsonReading.string(p, v);
                     case "usage" -> {
-                        if (v == Event.START_OBJECT) {
-                            response.usage(readUsage(p));
-                        } else {
-                            JsonReading.skip(p, v);
+                        var usage = BedrockUsage.readValue(p, v);
+                        if (usage != null) {
+                            response.usage(usage);
                         }
                     }
-                    case "serviceTier" -> response.serviceTier(member(p, v, "type"));
+                    case "serviceTier" -> response.serviceTier(BedrockUsage.serviceTier(p, v));
                     default -> JsonReading.skip(p, v);
                 }
             }
-            if (!sawMessage) {
+            if (content == null) {
                 throw new JsonParsingException("the response has no output message", p.getLocation());
             }
         }
-        return response.build();
+        if (stopReason != null) {
+            response.rawFinishReason(stopReason).finishReason(BedrockStopReasons.finishReason(stopReason,
+                    content.answer != null && content.calls.isEmpty()));
+        }
+        return response
+                .text(content.answer != null ? content.answer : content.text.toString())
+                .toolCalls(content.calls)
+                .build();
     }
 
-    private static boolean readOutput(JsonParser p, Event v, ChatResponse.Builder response) {
+    /** @return the output message's content, or {@code null} if the output has no message */
+    private static Content readOutput(JsonParser p, Event v, String answerTool) {
         if (v != Event.START_OBJECT) {
             JsonReading.skip(p, v);
-            return false;
+            return null;
         }
-        boolean sawMessage = false;
+        Content content = null;
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event e = p.next();
             if (key.equals("message") && e == Event.START_OBJECT) {
-                response.text(readMessageText(p));
-                sawMessage = true;
+                content = readMessage(p, answerTool);
             } else {
                 JsonReading.skip(p, e);
             }
         }
-        return sawMessage;
+        return content;
     }
 
-    private static String readMessageText(JsonParser p) {
-        StringBuilder text = new StringBuilder();
+    private static Content readMessage(JsonParser p, String answerTool) {
+        Content content = new Content();
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event v = p.next();
             if (key.equals("content") && v == Event.START_ARRAY) {
                 for (Event block = p.next(); block != Event.END_ARRAY; block = p.next()) {
                     if (block == Event.START_OBJECT) {
-                        appendText(p, text);
+                        readBlock(p, content, answerTool);
                     } else {
                         JsonReading.skip(p, block);
                     }
@@ -96,109 +118,49 @@ final class BedrockResponseReader {
                 JsonReading.skip(p, v);
             }
         }
-        return text.toString();
+        return content;
     }
 
-    /** Appends the text of a text block; tool use and reasoning blocks have none. */
-    private static void appendText(JsonParser p, StringBuilder text) {
+    /** Reads a text or tool use block; reasoning, citations and other blocks add nothing. */
+    private static void readBlock(JsonParser p, Content content, String answerTool) {
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event v = p.next();
-            String value = key.equals("text") ? JsonReading.string(p, v) : null;
-            if (value != null) {
-                text.append(value);
-            } else if (!key.equals("text")) {
+            if (key.equals("text")) {
+                String text = JsonReading.string(p, v);
+                if (text != null) {
+                    content.text.append(text);
+                }
+            } else if (key.equals("toolUse") && v == Event.START_OBJECT) {
+                ToolCall call = readToolUse(p);
+                if (call.name().equals(answerTool)) {
+                    content.answer = call.arguments();
+                } else {
+                    content.calls.add(call);
+                }
+            } else {
                 JsonReading.skip(p, v);
             }
         }
     }
 
-    private static Usage readUsage(JsonParser p) {
-        long input = 0;
-        long output = 0;
-        long cacheRead = 0;
-        long cacheWrite = 0;
-        long cacheWrite1h = 0;
+    private static ToolCall readToolUse(JsonParser p) {
+        String id = null;
+        String name = null;
+        String input = null;
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event v = p.next();
             switch (key) {
-                case "inputTokens" -> input = JsonReading.number(p, v);
-                case "outputTokens" -> output = JsonReading.number(p, v);
-                case "cacheReadInputTokens" -> cacheRead = JsonReading.number(p, v);
-                case "cacheWriteInputTokens" -> cacheWrite = JsonReading.number(p, v);
-                case "cacheDetails" -> cacheWrite1h = oneHourCacheWrites(p, v);
+                case "toolUseId" -> id = JsonReading.string(p, v);
+                case "name" -> name = JsonReading.string(p, v);
+                case "input" -> input = p.getValue().toString();
                 default -> JsonReading.skip(p, v);
             }
         }
-        return Usage.builder()
-                .inputTokens(input + cacheRead + cacheWrite)
-                .cachedInputTokens(cacheRead)
-                .cacheWriteTokens(cacheWrite)
-                .cacheWrite1hTokens(Math.min(cacheWrite1h, cacheWrite))
-                .outputTokens(output)
-                .build();
-    }
-
-    /** Sums the {@code inputTokens} of the {@code cacheDetails} entries whose {@code ttl} is {@code 1h}. */
-    private static long oneHourCacheWrites(JsonParser p, Event v) {
-        if (v != Event.START_ARRAY) {
-            JsonReading.skip(p, v);
-            return 0;
+        if (id == null || name == null) {
+            throw new JsonParsingException("a toolUse block without toolUseId or name", p.getLocation());
         }
-        long sum = 0;
-        for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
-            if (e != Event.START_OBJECT) {
-                JsonReading.skip(p, e);
-                continue;
-            }
-            String ttl = null;
-            long tokens = 0;
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event f = p.next();
-                switch (key) {
-                    case "ttl" -> ttl = JsonReading.string(p, f);
-                    case "inputTokens" -> tokens = JsonReading.number(p, f);
-                    default -> JsonReading.skip(p, f);
-                }
-            }
-            if ("1h".equals(ttl)) {
-                sum += tokens;
-            }
-        }
-        return sum;
-    }
-
-    /** Reads one string member of an object value, skipping the rest. */
-    private static String member(JsonParser p, Event v, String name) {
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return null;
-        }
-        String value = null;
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event e = p.next();
-            if (key.equals(name)) {
-                value = JsonReading.string(p, e);
-            } else {
-                JsonReading.skip(p, e);
-            }
-        }
-        return value;
-    }
-
-    static FinishReason finishReason(String raw) {
-        if (raw == null) {
-            return FinishReason.OTHER;
-        }
-        return switch (raw) {
-            case "end_turn", "stop_sequence" -> FinishReason.STOP;
-            case "max_tokens", "model_context_window_exceeded" -> FinishReason.LENGTH;
-            case "tool_use" -> FinishReason.TOOL_CALLS;
-            case "guardrail_intervened", "content_filtered" -> FinishReason.CONTENT_FILTER;
-            default -> FinishReason.OTHER;
-        };
+        return new ToolCall(id, name, input != null ? input : "{}");
     }
 }

@@ -4,6 +4,7 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.impl.http.ErrorBody;
 import dev.tollgate.impl.http.StatusCategories;
 import java.net.http.HttpHeaders;
+import java.util.Map;
 
 /**
  * Classifies Cohere's error responses, {@code {"id": "...", "message": "..."}}, by the statuses of
@@ -24,8 +25,14 @@ import java.net.http.HttpHeaders;
  *   <li>the rest by status: 401 authentication, 402 (billing limit) quota, 403 permission,
  *       422 invalid request, 503 overloaded, 504 timeout, other 5xx server error.</li>
  * </ol>
+ *
+ * <p>An error reported inside a stream that began with 200 ({@code message-end} with
+ * {@code delta.error}) is classified as a 500 with that message would be.
  */
 final class CohereErrors {
+    /** The headers of an error that has none of its own: one inside a stream. */
+    static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
+
     private CohereErrors() {
     }
 

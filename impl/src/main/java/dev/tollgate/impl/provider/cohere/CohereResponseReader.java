@@ -2,29 +2,25 @@ package dev.tollgate.impl.provider.cohere;
 
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.FinishReason;
-import dev.tollgate.api.Usage;
+import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonReading;
 import dev.tollgate.impl.json.JsonSupport;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads a Cohere v2 Chat response body with the streaming parser: {@code id}, {@code finish_reason},
- * the text parts of {@code message.content} (joined; {@code thinking} parts are left out) and
- * {@code usage}. Cohere names no model in its answer, so the reported model is the requested one.
+ * Reads a Cohere v2 Chat response body with the streaming parser: {@code id},
+ * {@code finish_reason}, the message and {@code usage} (read by {@link CohereUsage}). Cohere names
+ * no model in its answer, so the reported model is the requested one.
  *
- * <p>Cohere reports two counts: {@code usage.tokens}, every token the model processed, including
- * the chat template and safety instructions Cohere adds to the prompt, and
- * {@code usage.billed_units}, the tokens it charges for, which leave out what Cohere adds on its
- * own side (template and special tokens, in the input and in the output). The usage is read from
- * {@code billed_units}, because a cost computed from the usage must match Cohere's bill;
- * {@code tokens} is used only when an answer carries no billed units (a deployment that does not
- * bill per token), and an answer with neither has an unknown usage. {@code usage.cached_tokens},
- * the prompt tokens that hit Cohere's inference cache, is counted against {@code tokens} rather
- * than the billed input and Cohere publishes no separate price for it, so it does not become
- * {@link Usage#cachedInputTokens()}. Cohere does not break out reasoning tokens: a reasoning
- * model's thinking is inside its output tokens.
+ * <p>The text is the text parts of {@code message.content}, joined; {@code thinking} parts are
+ * left out. A message that calls tools has a {@code tool_plan} (what the model means to do) and no
+ * content; the plan is then the text, so that {@link ChatResponse#message()} sends it back as the
+ * assistant message's {@code tool_plan}, as Cohere asks. {@code message.tool_calls} are the
+ * {@linkplain ChatResponse#toolCalls() tool calls}.
  */
 final class CohereResponseReader {
 
@@ -36,6 +32,7 @@ final class CohereResponseReader {
      * @param requestedModel the model asked for, which the response reports as its model
      * @return the response, without provider id, cost or latency
      * @throws JsonParsingException if the body is not a Cohere v2 Chat response
+     * @throws IllegalStateException if a tool call has no id or name
      */
     static ChatResponse read(byte[] body, String requestedModel) {
         ChatResponse.Builder response = ChatResponse.builder().model(requestedModel);
@@ -53,19 +50,13 @@ final class CohereResponseReader {
                     }
                     case "message" -> {
                         if (v == Event.START_OBJECT) {
-                            response.text(readMessageText(p));
+                            readMessage(p, response);
                             sawMessage = true;
                         } else {
                             JsonReading.skip(p, v);
                         }
                     }
-                    case "usage" -> {
-                        if (v == Event.START_OBJECT) {
-                            response.usage(readUsage(p));
-                        } else {
-                            JsonReading.skip(p, v);
-                        }
-                    }
+                    case "usage" -> response.usage(CohereUsage.read(p, v));
                     default -> JsonReading.skip(p, v);
                 }
             }
@@ -76,8 +67,10 @@ final class CohereResponseReader {
         return response.build();
     }
 
-    private static String readMessageText(JsonParser p) {
+    private static void readMessage(JsonParser p, ChatResponse.Builder response) {
         StringBuilder text = new StringBuilder();
+        String plan = null;
+        List<ToolCall> calls = new ArrayList<>();
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event v = p.next();
@@ -91,11 +84,19 @@ final class CohereResponseReader {
                 }
             } else if (key.equals("content") && v == Event.VALUE_STRING) {
                 text.append(p.getString());
+            } else if (key.equals("tool_plan")) {
+                plan = JsonReading.string(p, v);
+            } else if (key.equals("tool_calls") && v == Event.START_ARRAY) {
+                for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
+                    JsonReading.expectObject(p, e);
+                    CohereToolCalls.Part call = CohereToolCalls.read(p);
+                    calls.add(CohereToolCalls.call(call.id(), call.name(), call.arguments()));
+                }
             } else {
                 JsonReading.skip(p, v);
             }
         }
-        return text.toString();
+        response.text(text.length() == 0 && plan != null ? plan : text.toString()).toolCalls(calls);
     }
 
     private static String readTextPart(JsonParser p) {
@@ -111,41 +112,6 @@ final class CohereResponseReader {
             }
         }
         return "text".equals(type) && text != null ? text : "";
-    }
-
-    private static Usage readUsage(JsonParser p) {
-        long[] billed = null;
-        long[] processed = null;
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event v = p.next();
-            switch (key) {
-                case "billed_units" -> billed = readCounts(p, v);
-                case "tokens" -> processed = readCounts(p, v);
-                default -> JsonReading.skip(p, v);
-            }
-        }
-        long[] counts = billed != null ? billed : processed;
-        return counts == null ? Usage.unknown() : Usage.of(counts[0], counts[1]);
-    }
-
-    /** @return {input, output}, or {@code null} if the value is not an object */
-    private static long[] readCounts(JsonParser p, Event v) {
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return null;
-        }
-        long[] counts = new long[2];
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event e = p.next();
-            switch (key) {
-                case "input_tokens" -> counts[0] = JsonReading.number(p, e);
-                case "output_tokens" -> counts[1] = JsonReading.number(p, e);
-                default -> JsonReading.skip(p, e);
-            }
-        }
-        return counts;
     }
 
     static FinishReason finishReason(String raw) {

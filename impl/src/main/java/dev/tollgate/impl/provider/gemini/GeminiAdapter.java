@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Creates clients of the Gemini API of Google AI Studio ({@code type=gemini}), which answer
- * {@code POST <base-url>/v1beta/models/<model>:generateContent}.
+ * {@code POST <base-url>/v1beta/models/<model>:generateContent}, and stream from
+ * {@code :streamGenerateContent?alt=sse}.
  *
  * <p>Properties under {@code tollgate.providers.<id>.}: {@code base-url} (default
  * {@value #DEFAULT_BASE_URL}) and {@code api-key}, sent in the {@code x-goog-api-key} header,

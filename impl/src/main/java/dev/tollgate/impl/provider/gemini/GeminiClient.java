@@ -5,24 +5,25 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.spi.ProviderClient;
 import dev.tollgate.api.spi.ProviderContext;
+import dev.tollgate.api.spi.ProviderStream;
 import dev.tollgate.impl.http.HttpTransport;
+import dev.tollgate.impl.http.OpenedStream;
 import dev.tollgate.impl.http.ProviderEndpoint;
 import dev.tollgate.impl.provider.BaseUrls;
 import dev.tollgate.impl.provider.RequestChecks;
+import dev.tollgate.impl.stream.WireStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A client of one {@code generateContent} API, the Gemini API's or Vertex AI's: the model is part
- * of the URL, {@code <base-url><models-path><model>:generateContent}.
- *
- * <p>Error responses are read here rather than by {@link ProviderEndpoint#exchange}, because their
- * classification needs the typed {@code details} of the body and a supplied access token changes
- * from request to request, so the secret to mask does too.
+ * of the URL, {@code <base-url><models-path><model>:generateContent}, or
+ * {@code :streamGenerateContent?alt=sse} for a stream of server-sent events. Error responses are
+ * classified by {@link GeminiErrors}; the secret they mask is the credential of each request,
+ * since a supplied access token changes from request to request.
  */
 final class GeminiClient implements ProviderClient {
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -32,7 +33,6 @@ final class GeminiClient implements ProviderClient {
     private final List<String> modelPrefixes;
     private final GoogleCredential credential;
     private final ProviderEndpoint endpoint;
-    private final GeminiErrors errors;
     private final GeminiResponseReader reader;
 
     private GeminiClient(URI base, String modelsPath, List<String> modelPrefixes, GoogleCredential credential,
@@ -42,7 +42,6 @@ final class GeminiClient implements ProviderClient {
         this.modelPrefixes = List.copyOf(modelPrefixes);
         this.credential = credential;
         this.endpoint = endpoint;
-        this.errors = new GeminiErrors(endpoint.providerId(), Clock.systemUTC());
         this.reader = new GeminiResponseReader(endpoint.providerId());
     }
 
@@ -59,36 +58,41 @@ final class GeminiClient implements ProviderClient {
             GoogleCredential credential, String configuredSecret) {
         ProviderEndpoint endpoint = new ProviderEndpoint(context.id(),
                 HttpTransport.create(context.id(), base, context.timeout()), configuredSecret, Clock.systemUTC(),
-                List.of(), (status, body, headers) -> GeminiErrors.category(status, body, GoogleErrorDetails.NONE));
+                List.of(), GeminiErrors::read);
         return new GeminiClient(base, modelsPath, modelPrefixes, credential, endpoint);
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
+        Call call = call(request, ":generateContent", "application/json");
+        return endpoint.exchange(call.http(), call.model(), reader::read, call.secret());
+    }
+
+    @Override
+    public ProviderStream stream(ChatRequest request) {
+        Call call = call(request, ":streamGenerateContent?alt=sse", "text/event-stream");
+        OpenedStream opened = endpoint.openStream(call.http(), call.model(), call.secret());
+        return WireStream.sse(opened, new GeminiStreamHandler(endpoint.providerId(), call.model(), call.secret()));
+    }
+
+    /** A request ready to send, with the credential it carries. */
+    private record Call(String model, String secret, HttpRequest.Builder http) {
+        @Override
+        public String toString() {
+            return "Call[" + model + "]";
+        }
+    }
+
+    private Call call(ChatRequest request, String method, String accept) {
         String model = modelId(request.model().orElseThrow());
         byte[] body = GeminiRequestWriter.write(request, endpoint.providerId(), model);
         String secret = credential.secret(model);
-        URI url = BaseUrls.resolve(base, modelsPath + model + ":generateContent");
-        HttpRequest.Builder http = HttpRequest.newBuilder(url)
+        HttpRequest.Builder http = HttpRequest.newBuilder(BaseUrls.resolve(base, modelsPath + model + method))
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         credential.apply(http, secret);
-        HttpResponse<byte[]> response = endpoint.transport().send(http, model);
-        int status = response.statusCode();
-        if (status >= 400) {
-            throw errors.error(response, model, secret);
-        }
-        if (status < 200 || status >= 300) {
-            throw endpoint.invalidResponse(model, null, "unexpected HTTP status " + status, null);
-        }
-        try {
-            return reader.read(response.body(), model);
-        } catch (LlmException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw endpoint.invalidResponse(model, null, "malformed response body: " + e.getMessage(), e);
-        }
+        return new Call(model, secret, http);
     }
 
     /**

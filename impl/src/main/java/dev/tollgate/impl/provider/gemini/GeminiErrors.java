@@ -3,10 +3,9 @@ package dev.tollgate.impl.provider.gemini;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.impl.http.ErrorBody;
-import dev.tollgate.impl.http.RetryAfter;
 import dev.tollgate.impl.http.StatusCategories;
-import java.net.http.HttpResponse;
-import java.time.Clock;
+import java.net.http.HttpHeaders;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,42 +34,62 @@ import java.util.Set;
  * </ol>
  *
  * <p>{@code RetryInfo.retryDelay} gives the retry-after delay when no {@code Retry-After} header
- * does. The provider error code is the status word, such as {@code RESOURCE_EXHAUSTED}.
+ * does. The provider error code is the status word, such as {@code RESOURCE_EXHAUSTED}. A stream
+ * that fails after it started sends the same error object as an event; its {@code code} stands for
+ * the HTTP status.
  */
 final class GeminiErrors {
     private static final Set<String> CREDENTIAL_REASONS = Set.of("API_KEY_INVALID", "API_KEY_EXPIRED",
             "ACCESS_TOKEN_EXPIRED", "ACCESS_TOKEN_TYPE_UNSUPPORTED", "CREDENTIALS_MISSING");
+    private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
+    private static final int STREAM_ERROR_WITHOUT_CODE = 500;
 
-    private final String providerId;
-    private final Clock clock;
-
-    GeminiErrors(String providerId, Clock clock) {
-        this.providerId = providerId;
-        this.clock = clock;
+    private GeminiErrors() {
     }
 
     /**
-     * @param response a response with status 400 or above
-     * @param model the requested model id
+     * Reads an error response, as a {@link dev.tollgate.impl.http.ProviderEndpoint.ErrorReader}.
+     *
+     * @param status the HTTP status, 400 or above
+     * @param headers the response headers
+     * @param body the response body
      * @param secret the credential the request carried, masked wherever the body quotes it
-     * @return the classified failure
+     * @return the classified failure, with the status word as code and {@code RetryInfo}'s delay
      */
-    LlmException error(HttpResponse<byte[]> response, String model, String secret) {
-        int status = response.statusCode();
-        ErrorBody body = ErrorBody.of(response, secret);
-        GoogleErrorDetails details = body.type() == null ? GoogleErrorDetails.NONE
-                : GoogleErrorDetails.read(response.body());
-        return LlmException.builder(category(status, body, details))
-                .provider(providerId)
-                .model(model)
-                .httpStatus(status)
-                .providerErrorCode(body.type() != null ? body.type() : body.code())
-                .providerMessage(body.message())
-                .retryAfter(RetryAfter.from(response.headers(), clock).or(details::retryDelay).orElse(null))
-                .build();
+    static LlmException.Builder read(int status, HttpHeaders headers, byte[] body, String secret) {
+        return failure(status, ErrorBody.of(headers, body, secret), body);
     }
 
-    static ErrorCategory category(int status, ErrorBody body, GoogleErrorDetails details) {
+    /**
+     * @param event the data of a stream event that holds an {@code error} object
+     * @param secret the credential the request carried
+     * @return the classified failure, classified as a response with the status the error's
+     *     {@code code} names would be
+     */
+    static LlmException.Builder streamed(byte[] event, String secret) {
+        ErrorBody error = ErrorBody.of(NO_HEADERS, event, secret);
+        return failure(statusOf(error.code()), error, event).message("the provider reported an error in the stream");
+    }
+
+    private static LlmException.Builder failure(int status, ErrorBody error, byte[] body) {
+        GoogleErrorDetails details = error.type() == null ? GoogleErrorDetails.NONE : GoogleErrorDetails.read(body);
+        LlmException.Builder failure = LlmException.builder(category(status, error, details))
+                .providerErrorCode(error.type() != null ? error.type() : error.code())
+                .providerMessage(error.message());
+        details.retryDelay().ifPresent(failure::retryAfter);
+        return failure;
+    }
+
+    private static int statusOf(String code) {
+        try {
+            int status = code == null ? STREAM_ERROR_WITHOUT_CODE : Integer.parseInt(code);
+            return status >= 400 && status < 600 ? status : STREAM_ERROR_WITHOUT_CODE;
+        } catch (NumberFormatException e) {
+            return STREAM_ERROR_WITHOUT_CODE;
+        }
+    }
+
+    private static ErrorCategory category(int status, ErrorBody body, GoogleErrorDetails details) {
         String word = body.type();
         if (details.reasons().stream().anyMatch(CREDENTIAL_REASONS::contains)) {
             return ErrorCategory.AUTHENTICATION;

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Creates clients of Gemini models on Vertex AI ({@code type=vertex}), which answer
- * {@code POST <base-url>/v1/projects/<project>/locations/<location>/publishers/google/models/<model>:generateContent}.
+ * {@code POST <base-url>/v1/projects/<project>/locations/<location>/publishers/google/models/<model>:generateContent},
+ * and stream from {@code :streamGenerateContent?alt=sse}.
  *
  * <p>Properties under {@code tollgate.providers.<id>.}:
  * <ul>

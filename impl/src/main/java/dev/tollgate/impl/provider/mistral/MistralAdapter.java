@@ -10,6 +10,7 @@ import dev.tollgate.impl.http.ProviderEndpoint;
 import dev.tollgate.impl.provider.BaseUrls;
 import dev.tollgate.impl.provider.openai.OpenAiClient;
 import dev.tollgate.impl.provider.openai.OpenAiRequestWriter;
+import dev.tollgate.impl.provider.openai.OpenAiStreamErrors;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -20,8 +21,11 @@ import java.util.Optional;
 /**
  * Creates clients of Mistral's chat completions ({@code type=mistral}), {@code POST
  * <base-url>/v1/chat/completions}. The body is the Chat Completions body with the seed as
- * {@code random_seed} and the output limit as {@code max_tokens}; Mistral rejects fields it does
- * not know (HTTP 422), so nothing else is renamed or added.
+ * {@code random_seed} and the output limit as {@code max_tokens}; tools, tool messages and
+ * {@code response_format} ({@code json_object}, {@code json_schema}) have OpenAI's shape. Mistral
+ * rejects fields it does not know (HTTP 422), so nothing else is renamed or added: a streamed
+ * request sends no {@code stream_options}, since Mistral reports the usage with the finish in the
+ * last chunk of every stream.
  *
  * <p>Properties under {@code tollgate.providers.<id>.}: {@code base-url} (default
  * {@value #DEFAULT_BASE_URL}; a self-hosted deployment elsewhere) and {@code api-key}, sent as a
@@ -52,7 +56,8 @@ public final class MistralAdapter implements ProviderAdapter {
         URI url = BaseUrls.resolve(base, "/v1/chat/completions");
         return new OpenAiClient(model -> url,
                 apiKey.map(key -> Map.of("Authorization", "Bearer " + key)).orElse(Map.of()),
-                new OpenAiRequestWriter(OpenAiRequestWriter.MAX_TOKENS).withSeedField("random_seed"), endpoint,
-                url.toString());
+                new OpenAiRequestWriter(OpenAiRequestWriter.MAX_TOKENS).withSeedField("random_seed")
+                        .withoutStreamOptions(),
+                endpoint, new OpenAiStreamErrors(MistralErrors::category, apiKey.orElse(null)), url.toString());
     }
 }

@@ -3,7 +3,10 @@ package dev.tollgate.impl.provider.ollama;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.spi.ProviderClient;
+import dev.tollgate.api.spi.ProviderStream;
+import dev.tollgate.impl.http.OpenedStream;
 import dev.tollgate.impl.http.ProviderEndpoint;
+import dev.tollgate.impl.stream.WireStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
@@ -23,14 +26,26 @@ final class OllamaClient implements ProviderClient {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
+        return endpoint.exchange(http(request, false), request.model().orElseThrow(), OllamaResponseReader::read);
+    }
+
+    /** Streams the answer as newline-delimited JSON; see {@link OllamaStreamHandler}. */
+    @Override
+    public ProviderStream stream(ChatRequest request) {
+        String model = request.model().orElseThrow();
+        OpenedStream opened = endpoint.openStream(http(request, true), model);
+        return WireStream.ndjson(opened, new OllamaStreamHandler(endpoint.providerId(), model, apiKey));
+    }
+
+    private HttpRequest.Builder http(ChatRequest request, boolean stream) {
         HttpRequest.Builder http = HttpRequest.newBuilder(url)
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(writer.write(request, endpoint.providerId())));
+                .header("Accept", stream ? "application/x-ndjson" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(writer.write(request, endpoint.providerId(), stream)));
         if (apiKey != null) {
             http.header("Authorization", "Bearer " + apiKey);
         }
-        return endpoint.exchange(http, request.model().orElseThrow(), OllamaResponseReader::read);
+        return http;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.impl.http.ErrorBody;
 import dev.tollgate.impl.http.StatusCategories;
 import java.net.http.HttpHeaders;
+import java.util.Map;
 
 /**
  * Classifies Ollama's error responses, {@code {"error": "..."}}:
@@ -25,6 +26,9 @@ import java.net.http.HttpHeaders;
  * </ol>
  */
 final class OllamaErrors {
+    /** The headers of an error that has none of its own: one inside a stream. */
+    static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
+
     private OllamaErrors() {
     }
 

@@ -65,6 +65,6 @@ public final class OpenAiAdapter implements ProviderAdapter {
                 List.of("x-request-id"), OpenAiErrors::category);
         URI url = BaseUrls.resolve(base, "/chat/completions");
         return new OpenAiClient(model -> url, headers, new OpenAiRequestWriter(maxTokensField), endpoint,
-                url.toString());
+                new OpenAiStreamErrors(OpenAiErrors::category, apiKey.orElse(null)), url.toString());
     }
 }

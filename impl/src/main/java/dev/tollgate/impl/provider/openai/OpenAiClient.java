@@ -3,7 +3,10 @@ package dev.tollgate.impl.provider.openai;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.spi.ProviderClient;
+import dev.tollgate.api.spi.ProviderStream;
+import dev.tollgate.impl.http.OpenedStream;
 import dev.tollgate.impl.http.ProviderEndpoint;
+import dev.tollgate.impl.stream.WireStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -12,13 +15,14 @@ import java.util.function.Function;
 /**
  * A client of one Chat Completions endpoint. The members of the family differ in where a model's
  * endpoint is (in the URL for Azure deployments) and which headers carry the credentials; both are
- * given by the adapter.
+ * given by the adapter. A streamed answer is read as server-sent events ({@link OpenAiStreamHandler}).
  */
 public final class OpenAiClient implements ProviderClient {
     private final Function<String, URI> url;
     private final Map<String, String> headers;
     private final OpenAiRequestWriter writer;
     private final ProviderEndpoint endpoint;
+    private final OpenAiStreamErrors streamErrors;
     private final String description;
 
     /**
@@ -26,26 +30,41 @@ public final class OpenAiClient implements ProviderClient {
      * @param headers the headers of every request, credentials included; never shown
      * @param writer writes the request body
      * @param endpoint sends requests and classifies failures
+     * @param streamErrors classifies the errors a stream reports, as the endpoint classifies error
+     *     responses
      * @param description where the endpoint is, for {@link #toString()}; no secret
      */
     public OpenAiClient(Function<String, URI> url, Map<String, String> headers, OpenAiRequestWriter writer,
-            ProviderEndpoint endpoint, String description) {
+            ProviderEndpoint endpoint, OpenAiStreamErrors streamErrors, String description) {
         this.url = url;
         this.headers = Map.copyOf(headers);
         this.writer = writer;
         this.endpoint = endpoint;
+        this.streamErrors = streamErrors;
         this.description = description;
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
         String model = request.model().orElseThrow();
+        return endpoint.exchange(request(request, model, false), model, OpenAiResponseReader::read);
+    }
+
+    @Override
+    public ProviderStream stream(ChatRequest request) {
+        String model = request.model().orElseThrow();
+        OpenedStream opened = endpoint.openStream(request(request, model, true), model);
+        return WireStream.sse(opened, new OpenAiStreamHandler(endpoint.providerId(), model, opened.requestId(),
+                streamErrors));
+    }
+
+    private HttpRequest.Builder request(ChatRequest request, String model, boolean stream) {
         HttpRequest.Builder http = HttpRequest.newBuilder(url.apply(model))
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(writer.write(request, endpoint.providerId())));
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(writer.write(request, endpoint.providerId(), stream)));
         headers.forEach(http::header);
-        return endpoint.exchange(http, model, OpenAiResponseReader::read);
+        return http;
     }
 
     @Override

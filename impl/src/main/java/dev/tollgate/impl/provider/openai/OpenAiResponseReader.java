@@ -3,7 +3,6 @@ package dev.tollgate.impl.provider.openai;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.Cost;
 import dev.tollgate.api.FinishReason;
-import dev.tollgate.api.Usage;
 import dev.tollgate.impl.json.JsonReading;
 import dev.tollgate.impl.json.JsonSupport;
 import jakarta.json.stream.JsonParser;
@@ -14,7 +13,7 @@ import java.math.BigDecimal;
 /**
  * Reads a Chat Completions response body with the streaming parser, keeping only the fields a
  * {@link ChatResponse} needs: {@code id}, {@code model}, {@code service_tier}, the first choice's
- * message content and finish reason, and {@code usage}.
+ * message content, tool calls and finish reason, and {@code usage}.
  *
  * <p>Compatible servers extend the format; what they add is either read or skipped:
  * <ul>
@@ -34,7 +33,6 @@ import java.math.BigDecimal;
  * </ul>
  */
 public final class OpenAiResponseReader {
-    private static final String CREDIT_CURRENCY = "USD";
 
     private OpenAiResponseReader() {
     }
@@ -44,46 +42,22 @@ public final class OpenAiResponseReader {
      * @param requestedModel the model asked for, used if the body names none
      * @return the response, without provider id or latency; with a cost only if the body reports one
      * @throws JsonParsingException if the body is not a Chat Completions response
+     * @throws IllegalStateException if a tool call has no function name
      */
     public static ChatResponse read(byte[] body, String requestedModel) {
         ChatResponse.Builder response = ChatResponse.builder().model(requestedModel);
-        boolean sawChoice = false;
-        String error = null;
+        OpenAiToolCalls calls = new OpenAiToolCalls();
         try (JsonParser p = JsonSupport.parser(body)) {
-            JsonReading.expectObject(p, p.next());
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event v = p.next();
-                switch (key) {
-                    case "id" -> response.responseId(JsonReading.string(p, v));
-                    case "model" -> {
-                        String model = JsonReading.string(p, v);
-                        if (model != null && !model.isEmpty()) {
-                            response.model(model);
-                        }
-                    }
-                    case "service_tier" -> response.serviceTier(JsonReading.string(p, v));
-                    case "choices" -> sawChoice = readChoices(p, v, response);
-                    case "usage" -> {
-                        if (v == Event.START_OBJECT) {
-                            new UsageFields().read(p, response);
-                        } else {
-                            JsonReading.skip(p, v);
-                        }
-                    }
-                    case "error" -> error = errorText(p, v);
-                    default -> JsonReading.skip(p, v);
-                }
-            }
-            if (!sawChoice) {
-                throw new JsonParsingException(error == null ? "the response has no choice"
-                        : "the response carries an error instead of a choice: " + error, p.getLocation());
+            CompletionMembers found = CompletionMembers.read(p, response, (q, v) -> readChoices(q, v, response, calls));
+            if (!found.sawChoice()) {
+                throw new JsonParsingException(found.errorText() == null ? "the response has no choice"
+                        : "the response carries an error instead of a choice: " + found.errorText(), p.getLocation());
             }
         }
-        return response.build();
+        return response.toolCalls(calls.calls()).build();
     }
 
-    private static boolean readChoices(JsonParser p, Event v, ChatResponse.Builder response) {
+    private static boolean readChoices(JsonParser p, Event v, ChatResponse.Builder response, OpenAiToolCalls calls) {
         if (v != Event.START_ARRAY) {
             JsonReading.skip(p, v);
             return false;
@@ -91,7 +65,7 @@ public final class OpenAiResponseReader {
         boolean any = false;
         for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
             if (!any && e == Event.START_OBJECT) {
-                readChoice(p, response);
+                readChoice(p, response, calls);
                 any = true;
             } else {
                 JsonReading.skip(p, e);
@@ -100,14 +74,14 @@ public final class OpenAiResponseReader {
         return any;
     }
 
-    private static void readChoice(JsonParser p, ChatResponse.Builder response) {
+    private static void readChoice(JsonParser p, ChatResponse.Builder response, OpenAiToolCalls calls) {
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event v = p.next();
             switch (key) {
                 case "message" -> {
                     if (v == Event.START_OBJECT) {
-                        readMessage(p, response);
+                        readMessage(p, response, calls);
                     } else {
                         JsonReading.skip(p, v);
                     }
@@ -121,44 +95,58 @@ public final class OpenAiResponseReader {
         }
     }
 
-    private static void readMessage(JsonParser p, ChatResponse.Builder response) {
+    private static void readMessage(JsonParser p, ChatResponse.Builder response, OpenAiToolCalls calls) {
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
             Event v = p.next();
-            if (key.equals("content")) {
-                String content = JsonReading.string(p, v);
-                response.text(content == null ? "" : content);
-            } else {
-                JsonReading.skip(p, v);
+            switch (key) {
+                case "content" -> {
+                    String content = content(p, v);
+                    response.text(content == null ? "" : content);
+                }
+                case "tool_calls" -> OpenAiToolCalls.parts(p, v).forEach(calls::add);
+                default -> JsonReading.skip(p, v);
             }
         }
     }
 
-    private static String errorText(JsonParser p, Event v) {
-        if (v == Event.VALUE_STRING) {
-            return p.getString();
+    /**
+     * @param p the parser, on the event that starts a message's or delta's {@code content}
+     * @param v that event
+     * @return the text: the string, or the joined {@code text} of the {@code text} parts of an
+     *     array (Mistral's reasoning models answer with {@code thinking} and {@code text} parts);
+     *     {@code null} for a {@code null}
+     */
+    static String content(JsonParser p, Event v) {
+        if (v != Event.START_ARRAY) {
+            return JsonReading.string(p, v);
         }
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return "(no message)";
+        StringBuilder text = new StringBuilder();
+        for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
+            if (e == Event.START_OBJECT) {
+                textPart(p, text);
+            } else {
+                JsonReading.skip(p, e);
+            }
         }
-        String code = null;
-        String message = null;
+        return text.toString();
+    }
+
+    private static void textPart(JsonParser p, StringBuilder text) {
+        String type = null;
+        String partText = null;
         while (p.next() == Event.KEY_NAME) {
             String key = p.getString();
-            Event e = p.next();
+            Event v = p.next();
             switch (key) {
-                case "code" -> code = e == Event.VALUE_NUMBER || e == Event.VALUE_STRING ? p.getString() : skipped(p, e);
-                case "message" -> message = JsonReading.string(p, e);
-                default -> JsonReading.skip(p, e);
+                case "type" -> type = JsonReading.string(p, v);
+                case "text" -> partText = JsonReading.string(p, v);
+                default -> JsonReading.skip(p, v);
             }
         }
-        return (code == null ? "" : code + " ") + (message == null ? "(no message)" : message);
-    }
-
-    private static String skipped(JsonParser p, Event e) {
-        JsonReading.skip(p, e);
-        return null;
+        if ("text".equals(type) && partText != null) {
+            text.append(partText);
+        }
     }
 
     /**
@@ -177,71 +165,5 @@ public final class OpenAiResponseReader {
             case "content_filter" -> FinishReason.CONTENT_FILTER;
             default -> FinishReason.OTHER;
         };
-    }
-
-    /** The members of one {@code usage} object, gathered before they are normalised. */
-    private static final class UsageFields {
-        private long prompt;
-        private long completion;
-        private long cached;
-        private long cacheWrite;
-        private long reasoning;
-        private BigDecimal cost;
-        private BigDecimal upstreamCost;
-        private boolean byok;
-
-        void read(JsonParser p, ChatResponse.Builder response) {
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event v = p.next();
-                switch (key) {
-                    case "prompt_tokens" -> prompt = JsonReading.number(p, v);
-                    case "completion_tokens" -> completion = JsonReading.number(p, v);
-                    case "prompt_tokens_details" -> readDetails(p, v);
-                    case "completion_tokens_details" -> readDetails(p, v);
-                    case "cost" -> cost = decimal(p, v);
-                    case "cost_details" -> readDetails(p, v);
-                    case "is_byok" -> byok = v == Event.VALUE_TRUE;
-                    default -> JsonReading.skip(p, v);
-                }
-            }
-            response.usage(Usage.builder()
-                    .inputTokens(prompt)
-                    .cachedInputTokens(Math.min(cached, prompt))
-                    .cacheWriteTokens(Math.min(cacheWrite, prompt - Math.min(cached, prompt)))
-                    .outputTokens(completion)
-                    .reasoningTokens(Math.min(reasoning, completion))
-                    .build());
-            if (cost != null) {
-                BigDecimal total = byok && upstreamCost != null ? cost.add(upstreamCost) : cost;
-                response.cost(Cost.reported(total, CREDIT_CURRENCY));
-            }
-        }
-
-        private void readDetails(JsonParser p, Event v) {
-            if (v != Event.START_OBJECT) {
-                JsonReading.skip(p, v);
-                return;
-            }
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event e = p.next();
-                switch (key) {
-                    case "cached_tokens" -> cached = JsonReading.number(p, e);
-                    case "cache_write_tokens" -> cacheWrite = JsonReading.number(p, e);
-                    case "reasoning_tokens" -> reasoning = JsonReading.number(p, e);
-                    case "upstream_inference_cost" -> upstreamCost = decimal(p, e);
-                    default -> JsonReading.skip(p, e);
-                }
-            }
-        }
-
-        private static BigDecimal decimal(JsonParser p, Event v) {
-            if (v == Event.VALUE_NUMBER) {
-                return p.getBigDecimal();
-            }
-            JsonReading.skip(p, v);
-            return null;
-        }
     }
 }

@@ -25,7 +25,6 @@ import dev.tollgate.api.Message;
 import dev.tollgate.api.Usage;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
-import dev.tollgate.impl.Tollgate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +45,11 @@ class AnthropicClientTest {
     private final TestRecordSink sink = new TestRecordSink();
 
     private TestConfig config() {
-        return TestConfig.properties()
-                .set("tollgate.providers.claude.type", "anthropic")
-                .set("tollgate.providers.claude.base-url", anthropic.baseUrl())
-                .set("tollgate.providers.claude.api-key", API_KEY)
-                .set("tollgate.providers.claude.model", "claude-sonnet-4-5")
-                .set("tollgate.providers.claude.timeout", "5s");
+        return AnthropicFixtures.config(anthropic.baseUrl());
     }
 
     private ChatClient client(TestConfig config) {
-        return Tollgate.builder(config.build()).recordSink(sink).build().chatClient();
+        return AnthropicFixtures.client(config, sink);
     }
 
     private static void answerWith(String fixture) {
@@ -240,7 +234,7 @@ class AnthropicClientTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"system", "stop_sequences", "max_tokens", "messages", "top_p"})
+    @CsvSource({"system", "stop_sequences", "max_tokens", "messages", "top_p", "stream", "tools"})
     void extraRepeatingATypedField_isRefusedBeforeSending(String field) {
         LlmException e = refusal(ChatRequest.builder().user("hi").extra(field, "x").build());
 

@@ -2,6 +2,10 @@ package dev.tollgate.impl.provider.anthropic;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.tollgate.api.ChatClient;
+import dev.tollgate.impl.TestConfig;
+import dev.tollgate.impl.TestRecordSink;
+import dev.tollgate.impl.Tollgate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,5 +42,41 @@ final class AnthropicFixtures {
                 .withHeader("Content-Type", "application/json")
                 .withHeader("request-id", requestId)
                 .withBody(read(fixture));
+    }
+
+    /**
+     * @param events the server-sent events
+     * @param requestId the {@code request-id} header
+     * @return a 200 response streaming them, as Anthropic does
+     */
+    static ResponseDefinitionBuilder eventStream(String events, String requestId) {
+        return WireMock.aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .withHeader("Cache-Control", "no-cache")
+                .withHeader("request-id", requestId)
+                .withBody(events);
+    }
+
+    /**
+     * @param baseUrl the stub's base URL
+     * @return the configuration of provider {@code claude} against the stub, model {@code claude-sonnet-4-5}
+     */
+    static TestConfig config(String baseUrl) {
+        return TestConfig.properties()
+                .set("tollgate.providers.claude.type", "anthropic")
+                .set("tollgate.providers.claude.base-url", baseUrl)
+                .set("tollgate.providers.claude.api-key", API_KEY)
+                .set("tollgate.providers.claude.model", "claude-sonnet-4-5")
+                .set("tollgate.providers.claude.timeout", "5s");
+    }
+
+    /**
+     * @param config the configuration
+     * @param sink receives the call records
+     * @return a client of it
+     */
+    static ChatClient client(TestConfig config, TestRecordSink sink) {
+        return Tollgate.builder(config.build()).recordSink(sink).build().chatClient();
     }
 }

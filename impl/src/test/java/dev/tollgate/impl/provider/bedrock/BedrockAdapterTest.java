@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.ErrorCategory;
+import dev.tollgate.api.LlmException;
 import dev.tollgate.api.spi.ProviderAdapter;
 import dev.tollgate.api.spi.ProviderClient;
 import dev.tollgate.impl.TestConfig;
@@ -160,7 +162,22 @@ class BedrockAdapterTest {
         bedrock.verify(1, postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer " + API_KEY)));
         assertThat(loader.sdkClassesAskedFor()).as("only the presence checks").containsExactly(
                 "software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner",
-                "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider");
+                "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider",
+                "software.amazon.awssdk.eventstream.Message");
+    }
+
+    @Test
+    void withoutTheAwsSdk_aStreamIsRefusedBeforeSendingNamingTheEventStreamArtifact() throws Exception {
+        ProviderClient client = adapterWithoutAwsSdk(new ClassLoaderWithoutAwsSdk()).create(new TestProviderContext(
+                Map.of("region", "us-east-1", "base-url", bedrock.baseUrl(), "api-key", API_KEY)));
+
+        LlmException e = catchThrowableOfType(LlmException.class,
+                () -> client.stream(ChatRequest.builder().user("hi").model(MODEL).build()));
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
+        assertThat(e.getMessage()).contains("TOLLGATE-0013", "software.amazon.awssdk:eventstream")
+                .doesNotContain(API_KEY);
+        assertThat(bedrock.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.tollgate.impl.provider.bedrock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.tollgate.api.ChatClient;
 import dev.tollgate.impl.TestConfig;
+import dev.tollgate.impl.Tollgate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ final class BedrockFixtures {
     static final String REGION = "eu-central-1";
     static final String MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
     static final String PATH = "/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse";
+    static final String STREAM_PATH = "/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse-stream";
     static final String REQUEST_ID = "2d3b5f71-4a0e-4d8c-9b1f-7e6a5c4d3b2a";
 
     private BedrockFixtures() {
@@ -47,6 +50,11 @@ final class BedrockFixtures {
                 .set("tollgate.providers.bedrock.timeout", "5s");
     }
 
+    /** @return a client of the provider of {@link #config(String)} */
+    static ChatClient client(String baseUrl) {
+        return Tollgate.builder(config(baseUrl).build()).build().chatClient();
+    }
+
     /** @return a 200 answer with the fixture, as Bedrock sends it */
     static ResponseDefinitionBuilder answer(String fixture) {
         return aResponse()
@@ -54,6 +62,15 @@ final class BedrockFixtures {
                 .withHeader("Content-Type", "application/json")
                 .withHeader("x-amzn-RequestId", REQUEST_ID)
                 .withBody(read(fixture));
+    }
+
+    /** @return a 200 answer streaming the AWS event stream messages, as Bedrock sends them */
+    static ResponseDefinitionBuilder eventStream(byte[] messages) {
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/vnd.amazon.eventstream")
+                .withHeader("x-amzn-RequestId", REQUEST_ID)
+                .withBody(messages);
     }
 
     /** @return an error answer with the fixture, named by {@code x-amzn-ErrorType} as Bedrock names it */

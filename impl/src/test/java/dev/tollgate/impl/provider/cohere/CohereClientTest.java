@@ -19,10 +19,7 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
-import dev.tollgate.api.Message;
 import dev.tollgate.api.ResponseFormat;
-import dev.tollgate.api.Tool;
-import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
@@ -30,12 +27,10 @@ import dev.tollgate.impl.Tollgate;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CohereClientTest {
@@ -49,12 +44,7 @@ class CohereClientTest {
     private final TestRecordSink sink = new TestRecordSink();
 
     private TestConfig config() {
-        return TestConfig.properties()
-                .set("tollgate.providers.cohere.type", "cohere")
-                .set("tollgate.providers.cohere.base-url", cohere.baseUrl())
-                .set("tollgate.providers.cohere.api-key", CohereFixtures.API_KEY)
-                .set("tollgate.providers.cohere.model", "command-a-03-2025")
-                .set("tollgate.providers.cohere.timeout", "5s");
+        return CohereFixtures.config(cohere.baseUrl());
     }
 
     private ChatClient client(TestConfig config) {
@@ -154,27 +144,6 @@ class CohereClientTest {
                  "response_format": {"type": "json_object", "json_schema": {"type": "object",
                    "properties": {"total": {"type": "integer"}}, "required": ["total"]}}}
                 """)));
-    }
-
-    static Stream<ChatRequest> requestsWithTools() {
-        JsonObject noParameters = Json.createObjectBuilder().add("type", "object").build();
-        return Stream.of(
-                ChatRequest.builder().user("Weather?")
-                        .tool(Tool.of("get_weather", "Weather now", noParameters)).build(),
-                ChatRequest.builder().user("Weather?")
-                        .message(Message.assistant("", List.of(new ToolCall("call_1", "get_weather", "{}"))))
-                        .message(Message.toolResult("call_1", "{\"celsius\": 21}"))
-                        .build());
-    }
-
-    @ParameterizedTest
-    @MethodSource("requestsWithTools")
-    void toolsAndToolMessages_areRefusedBeforeSending_notDropped(ChatRequest request) {
-        LlmException e = catchThrowableOfType(LlmException.class, () -> client(config()).chat(request));
-
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
-        assertThat(e.getMessage()).contains("tools");
-        assertThat(cohere.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @Test
@@ -309,17 +278,6 @@ class CohereClientTest {
         assertThat(response.finishReason()).isEqualTo(FinishReason.LENGTH);
         assertThat(response.text()).isEqualTo("Once upon a time, in a land far");
         assertThat(response.usage()).isEqualTo(Usage.of(6, 10));
-    }
-
-    @Test
-    void toolCall_isToolCallsWithNoText() {
-        answerWith(CohereFixtures.read("chat-tool-call.json"));
-
-        ChatResponse response = client(config()).chat(ChatRequest.of("Weather in Toronto?"));
-
-        assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
-        assertThat(response.text()).isEmpty();
-        assertThat(response.usage()).isEqualTo(Usage.of(37, 28));
     }
 
     @ParameterizedTest

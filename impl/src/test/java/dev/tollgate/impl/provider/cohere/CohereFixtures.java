@@ -1,5 +1,6 @@
 package dev.tollgate.impl.provider.cohere;
 
+import dev.tollgate.impl.TestConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,20 @@ final class CohereFixtures {
     static final String TRACE_ID = "6e0f777a5f86c8b5453bf374fd3fadbd";
 
     private CohereFixtures() {
+    }
+
+    /**
+     * @param baseUrl the stub's URL
+     * @return a provider {@code cohere} on the stub, with the test key, model {@code command-a-03-2025}
+     *     and a 5 s timeout
+     */
+    static TestConfig config(String baseUrl) {
+        return TestConfig.properties()
+                .set("tollgate.providers.cohere.type", "cohere")
+                .set("tollgate.providers.cohere.base-url", baseUrl)
+                .set("tollgate.providers.cohere.api-key", API_KEY)
+                .set("tollgate.providers.cohere.model", "command-a-03-2025")
+                .set("tollgate.providers.cohere.timeout", "5s");
     }
 
     static String read(String name) {

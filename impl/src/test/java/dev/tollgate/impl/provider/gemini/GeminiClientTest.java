@@ -1,13 +1,10 @@
 package dev.tollgate.impl.provider.gemini;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -19,30 +16,21 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
-import dev.tollgate.api.Message;
 import dev.tollgate.api.PermanentLlmException;
-import dev.tollgate.api.ResponseFormat;
-import dev.tollgate.api.Tool;
-import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
-import dev.tollgate.impl.Tollgate;
-import jakarta.json.Json;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Gemini API's request and response bodies, over HTTP. */
 class GeminiClientTest {
-    private static final String PATH = "/v1beta/models/gemini-2.0-flash:generateContent";
+    private static final String PATH = GeminiFixtures.PATH;
 
     @RegisterExtension
     static WireMockExtension google = WireMockExtension.newInstance()
@@ -52,16 +40,11 @@ class GeminiClientTest {
     private final TestRecordSink sink = new TestRecordSink();
 
     private TestConfig config() {
-        return TestConfig.properties()
-                .set("tollgate.providers.gemini.type", "gemini")
-                .set("tollgate.providers.gemini.base-url", google.baseUrl())
-                .set("tollgate.providers.gemini.api-key", GeminiFixtures.API_KEY)
-                .set("tollgate.providers.gemini.model", "gemini-2.0-flash")
-                .set("tollgate.providers.gemini.timeout", "5s");
+        return GeminiFixtures.config(google.baseUrl());
     }
 
     private ChatClient client(TestConfig config) {
-        return Tollgate.builder(config.build()).recordSink(sink).build().chatClient();
+        return GeminiFixtures.client(config, sink);
     }
 
     private ChatClient client() {
@@ -73,10 +56,7 @@ class GeminiClientTest {
     }
 
     private static void answerWithBody(String body) {
-        google.stubFor(post(urlPathMatching("/v1beta/models/[^/]+:generateContent")).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withBody(body)));
+        google.stubFor(GeminiFixtures.generateContent(body));
     }
 
     @Test
@@ -370,29 +350,6 @@ class GeminiClientTest {
 
         assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
         assertThat(e.getMessage()).contains("generationConfig", "map");
-        assertThat(google.getAllServeEvents()).as("nothing was sent").isEmpty();
-    }
-
-    static Stream<Arguments> requestsWithToolsOrSchemas() {
-        Tool lookup = Tool.of("lookup_invoice", "Finds an invoice", Json.createObjectBuilder()
-                .add("type", "object").build());
-        return Stream.of(
-                Arguments.of("tools", ChatRequest.builder().user("hi").tool(lookup).build()),
-                Arguments.of("the response format JSON",
-                        ChatRequest.builder().user("hi").responseFormat(ResponseFormat.json()).build()),
-                Arguments.of("tool calls and tool results", ChatRequest.builder().user("Invoice 7?")
-                        .message(Message.assistant("", List.of(new ToolCall("call_1", "lookup_invoice", "{}"))))
-                        .message(Message.toolResult("call_1", "{\"due\": \"2025-10-01\"}"))
-                        .build()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("requestsWithToolsOrSchemas")
-    void toolsAndAnswerSchemas_areRefusedBeforeSendingRatherThanDropped(String what, ChatRequest request) {
-        LlmException e = catchThrowableOfType(LlmException.class, () -> client().chat(request));
-
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
-        assertThat(e.getMessage()).contains("does not support " + what);
         assertThat(google.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 

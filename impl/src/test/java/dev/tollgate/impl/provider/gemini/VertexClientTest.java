@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.ChatStream;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
@@ -24,6 +25,8 @@ import dev.tollgate.api.TransientLlmException;
 import dev.tollgate.api.Usage;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.Tollgate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +38,7 @@ class VertexClientTest {
     private static final String MODELS =
             "/v1/projects/acme-ledger-prod/locations/europe-west4/publishers/google/models/";
     private static final String PATH = MODELS + "gemini-2.0-flash-001:generateContent";
+    private static final String STREAM_PATH = MODELS + "gemini-2.0-flash-001:streamGenerateContent?alt=sse";
 
     @RegisterExtension
     static WireMockExtension vertex = WireMockExtension.newInstance()
@@ -221,5 +225,64 @@ class VertexClientTest {
         assertThat(e.providerErrorCode()).contains(word);
         assertThat(e.provider()).contains("vertex");
         assertThat(e.getMessage()).doesNotContain(GeminiFixtures.ACCESS_TOKEN);
+    }
+
+    @Test
+    void stream_postsToStreamGenerateContentWithTheTokenSuppliedForIt() {
+        vertex.stubFor(post(urlEqualTo(STREAM_PATH))
+                .willReturn(GeminiFixtures.eventStream(GeminiFixtures.read("vertex/stream.sse"))));
+        TestTokenSupplier supplier = new TestTokenSupplier(n -> "ya29.token-" + n);
+
+        ChatResponse response;
+        try (ChatStream stream = withSupplier(supplier).stream(ChatRequest.of("When are invoices due?"))) {
+            List<String> pieces = new ArrayList<>();
+            stream.forEach(c -> pieces.add(c.text()));
+            assertThat(pieces).containsExactly("Invoices are due", " 30 days after receipt.");
+            response = stream.response().toCompletableFuture().join();
+        }
+
+        assertThat(response.usage()).isEqualTo(Usage.of(23, 9));
+        assertThat(response.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(response.responseId()).contains("2Pe3aKqUHZ3ZnvgP1byT4AE");
+        vertex.verify(1, postRequestedFor(urlEqualTo(STREAM_PATH))
+                .withHeader("Authorization", equalTo("Bearer ya29.token-1"))
+                .withHeader("Accept", equalTo("text/event-stream")));
+    }
+
+    @Test
+    void streamClosedBeforeTheLastChunk_hasAnUnknownUsage_sinceVertexCountsOnlyThere() {
+        vertex.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(GeminiFixtures.eventStream(
+                GeminiFixtures.read("vertex/stream.sse")).withChunkedDribbleDelay(4, 2000)));
+
+        ChatStream stream = withToken().stream(ChatRequest.of("When are invoices due?"));
+        String first = stream.iterator().next().text();
+        stream.close();
+        ChatResponse response = stream.response().toCompletableFuture().join();
+
+        assertThat(first).isEqualTo("Invoices are due");
+        assertThat(response.usage()).as("a usageMetadata of only trafficType counts nothing")
+                .isEqualTo(Usage.unknown());
+    }
+
+    @Test
+    void suppliedTokenEchoedInAStreamedError_isMasked() {
+        String token = "ya29.c.b0AXv0zTOsecret-supplied-token";
+        vertex.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(GeminiFixtures.eventStream("""
+                data: {"candidates": [{"content": {"role": "model","parts": [{"text": "Invoices are due"}]}}]}
+
+                data: {"error": {"code": 401, "message": "Token %s expired.", "status": "UNAUTHENTICATED"}}
+
+                """.formatted(token))));
+
+        LlmException e = catchThrowableOfType(LlmException.class, () -> {
+            try (ChatStream stream = withSupplier(new TestTokenSupplier(n -> token)).stream(ChatRequest.of("hi"))) {
+                stream.forEach(c -> { });
+            }
+        });
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
+        assertThat(e.providerMessage()).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("Token ").endsWith(" expired.").doesNotContain(token));
+        assertThat(e.getMessage()).doesNotContain(token);
     }
 }

@@ -18,24 +18,18 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.LlmException;
-import dev.tollgate.api.Message;
 import dev.tollgate.api.ResponseFormat;
-import dev.tollgate.api.Tool;
-import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
 import dev.tollgate.impl.Tollgate;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OllamaClientTest {
@@ -49,11 +43,7 @@ class OllamaClientTest {
     private final TestRecordSink sink = new TestRecordSink();
 
     private TestConfig config() {
-        return TestConfig.properties()
-                .set("tollgate.providers.ollama.type", "ollama")
-                .set("tollgate.providers.ollama.base-url", ollama.baseUrl())
-                .set("tollgate.providers.ollama.model", "llama3.2")
-                .set("tollgate.providers.ollama.timeout", "5s");
+        return OllamaFixtures.config(ollama.baseUrl());
     }
 
     private ChatClient client(TestConfig config) {
@@ -163,27 +153,6 @@ class OllamaClientTest {
                 {"model": "llama3.2", "messages": [{"role": "user", "content": "How old?"}], "stream": false,
                  "format": {"type": "object", "properties": {"age": {"type": "integer"}}, "required": ["age"]}}
                 """)));
-    }
-
-    static Stream<ChatRequest> requestsWithTools() {
-        JsonObject noParameters = Json.createObjectBuilder().add("type", "object").build();
-        return Stream.of(
-                ChatRequest.builder().user("Weather?")
-                        .tool(Tool.of("get_weather", "Weather now", noParameters)).build(),
-                ChatRequest.builder().user("Weather?")
-                        .message(Message.assistant("", List.of(new ToolCall("call_1", "get_weather", "{}"))))
-                        .message(Message.toolResult("call_1", "{\"celsius\": 21}"))
-                        .build());
-    }
-
-    @ParameterizedTest
-    @MethodSource("requestsWithTools")
-    void toolsAndToolMessages_areRefusedBeforeSending_notDropped(ChatRequest request) {
-        LlmException e = catchThrowableOfType(LlmException.class, () -> client(config()).chat(request));
-
-        assertThat(e.category()).isEqualTo(ErrorCategory.INVALID_REQUEST);
-        assertThat(e.getMessage()).contains("tools");
-        assertThat(ollama.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     @ParameterizedTest(name = "keep-alive={0}")

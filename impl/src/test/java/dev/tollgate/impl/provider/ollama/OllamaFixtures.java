@@ -1,5 +1,6 @@
 package dev.tollgate.impl.provider.ollama;
 
+import dev.tollgate.impl.TestConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,19 @@ final class OllamaFixtures {
     static final String API_KEY = "ollama-test-4f8b2d9e1c7a4b3e9d2f";
 
     private OllamaFixtures() {
+    }
+
+    /**
+     * @param baseUrl the stub's URL
+     * @return a provider {@code ollama} on the stub, without a key, with model {@code llama3.2} and a
+     *     5 s timeout
+     */
+    static TestConfig config(String baseUrl) {
+        return TestConfig.properties()
+                .set("tollgate.providers.ollama.type", "ollama")
+                .set("tollgate.providers.ollama.base-url", baseUrl)
+                .set("tollgate.providers.ollama.model", "llama3.2")
+                .set("tollgate.providers.ollama.timeout", "5s");
     }
 
     static String read(String name) {

@@ -103,7 +103,7 @@ class OpenAiClientTest {
                 .stop("\n\n", "END")
                 .seed(1234L)
                 .extra("user", "customer-42")
-                .extra("response_format", Map.of("type", "json_object"))
+                .extra("prediction", Map.of("type", "content", "content", "A gate"))
                 .extra("logprobs", true)
                 .extra("top_logprobs", 2)
                 .extra("metadata", Map.of("ticket", "T-1"))
@@ -129,7 +129,7 @@ class OpenAiClientTest {
                           "stop": ["\\n\\n", "END"],
                           "seed": 1234,
                           "user": "customer-42",
-                          "response_format": {"type": "json_object"},
+                          "prediction": {"type": "content", "content": "A gate"},
                           "logprobs": true,
                           "top_logprobs": 2,
                           "metadata": {"ticket": "T-1"},

@@ -200,4 +200,66 @@ class OpenAiCompatibleServersTest {
                 .withHeader("HTTP-Referer", absent())
                 .withHeader("X-Title", absent()));
     }
+
+    private StreamedAnswer streamed(String fixture, TestConfig config) {
+        server.stubFor(post(urlEqualTo(PATH)).willReturn(StreamedAnswer.sse(OpenAiFixtures.read(fixture))));
+        return StreamedAnswer.read(Tollgate.builder(config.build()).recordSink(sink).build().chatClient()
+                .stream(ChatRequest.of("hi")));
+    }
+
+    @Test
+    void openRouterStream_skipsItsProcessingCommentsAndReportsItsUsageAndCost() {
+        TestConfig priced = config()
+                .set("tollgate.pricing.compat.served-model.input", "100")
+                .set("tollgate.pricing.compat.served-model.output", "100");
+
+        StreamedAnswer answer = streamed("openrouter-stream.txt", priced);
+
+        assertThat(answer.failure()).isNull();
+        assertThat(answer.pieces()).containsExactly("The contract", " renews on 1 March.");
+        ChatResponse response = answer.response();
+        assertThat(response.finishReason()).as("the usage chunk's null finish keeps the earlier one")
+                .isEqualTo(FinishReason.STOP);
+        assertThat(response.usage()).isEqualTo(Usage.builder()
+                .inputTokens(2406).cachedInputTokens(1800).cacheWriteTokens(500)
+                .outputTokens(320).reasoningTokens(120).build());
+        assertThat(response.cost().isReported()).isTrue();
+        assertThat(response.cost().total()).isEqualByComparingTo("0.007533");
+        assertThat(response.responseId()).contains("gen-1754400700-Rt5Yu7Io9Pa1Sd3Fg5Hj");
+        assertThat(sink.single().cost().total()).isEqualByComparingTo("0.007533");
+    }
+
+    @Test
+    void openRouterErrorMidStream_isClassifiedByItsCode() {
+        StreamedAnswer answer = streamed("openrouter-stream-error.txt", config());
+
+        assertThat(answer.pieces()).containsExactly("The contract");
+        assertThat(answer.failure().category()).isEqualTo(ErrorCategory.RATE_LIMITED);
+        assertThat(answer.failure().providerErrorCode()).contains("429");
+        assertThat(answer.failure().providerMessage()).contains("Provider returned error");
+        assertThat(answer.failure().provider()).contains("compat");
+    }
+
+    @Test
+    void vllmErrorObjectMidStream_isClassifiedByItsMessage() {
+        StreamedAnswer answer = streamed("vllm-stream-error.txt", config());
+
+        assertThat(answer.pieces()).containsExactly("Sure");
+        assertThat(answer.failure().category()).isEqualTo(ErrorCategory.CONTEXT_LENGTH_EXCEEDED);
+        assertThat(answer.failure().providerErrorCode()).contains("400");
+        assertThat(answer.failure().providerMessage().orElseThrow()).startsWith("This model's maximum context length");
+    }
+
+    @Test
+    void errorEventQuotingTheKey_masksIt() {
+        server.stubFor(post(urlEqualTo(PATH)).willReturn(StreamedAnswer.sse(
+                "data: {\"error\": {\"message\": \"Incorrect API key provided: " + KEY + "\", \"type\": "
+                        + "\"invalid_request_error\", \"code\": \"invalid_api_key\"}}\n\n")));
+
+        StreamedAnswer answer = StreamedAnswer.read(Tollgate.builder(config().build()).build().chatClient()
+                .stream(ChatRequest.of("hi")));
+
+        assertThat(answer.failure().providerMessage().orElseThrow()).doesNotContain(KEY).contains("***");
+        assertThat(answer.failure().toString()).doesNotContain(KEY);
+    }
 }

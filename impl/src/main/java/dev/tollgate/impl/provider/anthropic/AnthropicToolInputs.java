@@ -1,0 +1,55 @@
+package dev.tollgate.impl.provider.anthropic;
+
+import dev.tollgate.impl.json.JsonReading;
+import dev.tollgate.impl.json.JsonSupport;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code input} of a {@code tool_use} block as the compact JSON text a
+ * {@link dev.tollgate.api.ToolCall} carries.
+ */
+final class AnthropicToolInputs {
+    private AnthropicToolInputs() {
+    }
+
+    /**
+     * @param p the parser, on the {@code START_OBJECT} of an {@code input}
+     * @return the object as compact JSON
+     */
+    static String read(JsonParser p) {
+        return compact(p.getObject());
+    }
+
+    /**
+     * @param json a streamed {@code input}: the {@code partial_json} pieces joined; empty for a tool
+     *     called without input
+     * @return the object as compact JSON
+     * @throws JsonParsingException if the pieces do not make one JSON object
+     */
+    static String joined(String json) {
+        if (json.isBlank()) {
+            return "{}";
+        }
+        try (JsonParser p = JsonSupport.parser(json.getBytes(StandardCharsets.UTF_8))) {
+            JsonReading.expectObject(p, p.next());
+            String compact = compact(p.getObject());
+            if (p.hasNext()) {
+                throw new JsonParsingException("text after the tool input", p.getLocation());
+            }
+            return compact;
+        }
+    }
+
+    private static String compact(JsonValue value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        try (JsonGenerator g = JsonSupport.generator(out)) {
+            g.write(value);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

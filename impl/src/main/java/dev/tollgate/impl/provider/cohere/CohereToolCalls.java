@@ -1,0 +1,112 @@
+package dev.tollgate.impl.provider.cohere;
+
+import dev.tollgate.api.Tool;
+import dev.tollgate.api.ToolCall;
+import dev.tollgate.impl.json.JsonReading;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.util.List;
+
+/**
+ * Cohere's tool shapes: a tool definition {@code {"type": "function", "function": {name,
+ * description, parameters}}} and a tool call {@code {"id", "type": "function", "function": {name,
+ * arguments}}} whose {@code arguments} is JSON text, as a {@link ToolCall} carries it.
+ */
+final class CohereToolCalls {
+    private CohereToolCalls() {
+    }
+
+    /**
+     * What a tool call object holds; in a stream, {@code tool-call-start} holds the id and name and
+     * each {@code tool-call-delta} a piece of the arguments.
+     *
+     * @param id the call's id, or {@code null}
+     * @param name the function's name, or {@code null}
+     * @param arguments the arguments or a piece of them, or {@code null}
+     */
+    record Part(String id, String name, String arguments) {
+    }
+
+    /**
+     * @param p the parser, after the {@code START_OBJECT} of a tool call
+     * @return what the object holds
+     */
+    static Part read(JsonParser p) {
+        String id = null;
+        String name = null;
+        String arguments = null;
+        while (p.next() == Event.KEY_NAME) {
+            String key = p.getString();
+            Event v = p.next();
+            if (key.equals("id")) {
+                id = JsonReading.string(p, v);
+            } else if (key.equals("function") && v == Event.START_OBJECT) {
+                while (p.next() == Event.KEY_NAME) {
+                    String fk = p.getString();
+                    Event fv = p.next();
+                    switch (fk) {
+                        case "name" -> name = JsonReading.string(p, fv);
+                        case "arguments" -> arguments = JsonReading.string(p, fv);
+                        default -> JsonReading.skip(p, fv);
+                    }
+                }
+            } else {
+                JsonReading.skip(p, v);
+            }
+        }
+        return new Part(id, name, arguments);
+    }
+
+    /**
+     * @param id the call's id
+     * @param name the function's name
+     * @param arguments the arguments, empty or {@code null} for a call without them
+     * @return the call
+     * @throws IllegalStateException if the id or the name is missing
+     */
+    static ToolCall call(String id, String name, String arguments) {
+        if (id == null || id.isEmpty() || name == null || name.isEmpty()) {
+            throw new IllegalStateException("a tool call without an id or a function name");
+        }
+        return new ToolCall(id, name, arguments == null || arguments.isBlank() ? "{}" : arguments);
+    }
+
+    /**
+     * @param g the generator, inside the request object
+     * @param tools the request's tools, not empty
+     */
+    static void writeTools(JsonGenerator g, List<Tool> tools) {
+        g.writeStartArray("tools");
+        for (Tool tool : tools) {
+            g.writeStartObject()
+                    .write("type", "function")
+                    .writeStartObject("function")
+                    .write("name", tool.name())
+                    .write("description", tool.description())
+                    .write("parameters", tool.parameters())
+                    .writeEnd()
+                    .writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    /**
+     * @param g the generator, inside an assistant message
+     * @param calls the message's calls, not empty
+     */
+    static void writeCalls(JsonGenerator g, List<ToolCall> calls) {
+        g.writeStartArray("tool_calls");
+        for (ToolCall call : calls) {
+            g.writeStartObject()
+                    .write("id", call.id())
+                    .write("type", "function")
+                    .writeStartObject("function")
+                    .write("name", call.name())
+                    .write("arguments", call.arguments())
+                    .writeEnd()
+                    .writeEnd();
+        }
+        g.writeEnd();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.tollgate.impl.provider.ollama;
+
+import dev.tollgate.api.Tool;
+import dev.tollgate.api.ToolCall;
+import dev.tollgate.impl.json.JsonReading;
+import dev.tollgate.impl.json.JsonSupport;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParsingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ollama's tool shapes: a tool definition {@code {"type": "function", "function": {name,
+ * description, parameters}}} and a tool call {@code {"id"?, "function": {"index"?, "name",
+ * "arguments": {...}}}} whose arguments are a JSON object, where a {@link ToolCall} carries JSON
+ * text.
+ *
+ * <p>Ollama versions before tool call ids (and models whose template has none) answer calls
+ * without an {@code id}. Such a call gets a stable id derived from its place in the answer:
+ * {@code call_0} for the first call of the answer, {@code call_1} for the second, and so on; the
+ * same answer always gives the same ids, and a tool result names its call by it.
+ */
+final class OllamaToolCalls {
+    private static final String DERIVED_ID_PREFIX = "call_";
+
+    private OllamaToolCalls() {
+    }
+
+    /**
+     * A tool call as the answer holds it.
+     *
+     * @param id Ollama's id of the call, or {@code null} if it gave none
+     * @param name the function's name
+     * @param arguments the arguments as compact JSON text
+     */
+    record Call(String id, String name, String arguments) {
+        /**
+         * @param position the call's place among the answer's calls, from 0
+         * @return the call, with Ollama's id or one derived from the position
+         */
+        ToolCall toToolCall(int position) {
+            return new ToolCall(id != null && !id.isEmpty() ? id : DERIVED_ID_PREFIX + position, name, arguments);
+        }
+    }
+
+    /**
+     * @param p the parser, after the {@code START_OBJECT} of a tool call
+     * @return the call
+     * @throws JsonParsingException if the call names no function
+     */
+    static Call read(JsonParser p) {
+        String id = null;
+        String name = null;
+        String arguments = "{}";
+        while (p.next() == Event.KEY_NAME) {
+            String key = p.getString();
+            Event v = p.next();
+            if (key.equals("id")) {
+                id = JsonReading.string(p, v);
+            } else if (key.equals("function") && v == Event.START_OBJECT) {
+                while (p.next() == Event.KEY_NAME) {
+                    String fk = p.getString();
+                    Event fv = p.next();
+                    if (fk.equals("name")) {
+                        name = JsonReading.string(p, fv);
+                    } else if (fk.equals("arguments") && fv == Event.START_OBJECT) {
+                        arguments = p.getObject().toString();
+                    } else if (fk.equals("arguments") && fv == Event.VALUE_STRING) {
+                        arguments = p.getString();
+                    } else {
+                        JsonReading.skip(p, fv);
+                    }
+                }
+            } else {
+                JsonReading.skip(p, v);
+            }
+        }
+        if (name == null || name.isEmpty()) {
+            throw new JsonParsingException("a tool call without a function name", p.getLocation());
+        }
+        return new Call(id, name, arguments);
+    }
+
+    /**
+     * @param call a call of an earlier answer
+     * @return its arguments as the object Ollama takes back
+     * @throws JsonParsingException if they are not one JSON object
+     */
+    static JsonObject arguments(ToolCall call) {
+        try (JsonParser p = JsonSupport.parser(call.arguments().getBytes(StandardCharsets.UTF_8))) {
+            JsonReading.expectObject(p, p.next());
+            JsonObject arguments = p.getObject();
+            if (p.hasNext()) {
+                throw new JsonParsingException("text after the arguments object", p.getLocation());
+            }
+            return arguments;
+        }
+    }
+
+    /**
+     * @param g the generator, inside the request object
+     * @param tools the request's tools, not empty
+     */
+    static void writeTools(JsonGenerator g, List<Tool> tools) {
+        g.writeStartArray("tools");
+        for (Tool tool : tools) {
+            g.writeStartObject()
+                    .write("type", "function")
+                    .writeStartObject("function")
+                    .write("name", tool.name())
+                    .write("description", tool.description())
+                    .write("parameters", tool.parameters())
+                    .writeEnd()
+                    .writeEnd();
+        }
+        g.writeEnd();
+    }
+
+    /**
+     * @param g the generator, inside an assistant message
+     * @param calls the message's calls, not empty
+     * @param arguments each call's {@linkplain #arguments(ToolCall) arguments}
+     */
+    static void writeCalls(JsonGenerator g, List<ToolCall> calls, Map<ToolCall, JsonObject> arguments) {
+        g.writeStartArray("tool_calls");
+        for (ToolCall call : calls) {
+            g.writeStartObject()
+                    .write("id", call.id())
+                    .writeStartObject("function")
+                    .write("name", call.name())
+                    .write("arguments", arguments.get(call))
+                    .writeEnd()
+                    .writeEnd();
+        }
+        g.writeEnd();
+    }
+}
