@@ -20,7 +20,11 @@ import java.util.function.Predicate;
  * while the failure's category is one the plan moves on for; a context-length failure goes once to
  * the plan's context fallback. A target whose provider is unavailable (its circuit open) is
  * skipped without a request. A method returning a {@link CompletionStage} moves on when the stage
- * fails. When no target answers, the first failure is thrown with the others suppressed.
+ * fails. MicroProfile Fault Tolerance's own refusals inside an attempt count as the provider
+ * failures they stand for: a {@code TimeoutException} as {@link ErrorCategory#TIMEOUT}, a
+ * {@code CircuitBreakerOpenException} or {@code BulkheadException} as
+ * {@link ErrorCategory#OVERLOADED}. When no target answers, the first failure is thrown with the
+ * others suppressed.
  */
 public final class FallbackChain {
     private final CallContexts contexts;
@@ -55,7 +59,7 @@ public final class FallbackChain {
         private final FallbackPlan plan;
         private final LlmCallContext context;
         private final Callable<Object> proceed;
-        private final List<LlmException> failures = new ArrayList<>();
+        private final List<Exception> failures = new ArrayList<>();
         private int position = -1;
         private boolean contextFallbackUsed;
 
@@ -66,7 +70,7 @@ public final class FallbackChain {
         }
 
         /** Runs the attempt after a failure ({@code null} for the first) or throws the outcome. */
-        Object next(LlmException failure) throws Exception {
+        Object next(ErrorCategory failure) throws Exception {
             Target target = following(failure);
             while (target != null) {
                 if (!available.test(target.provider())) {
@@ -77,12 +81,16 @@ public final class FallbackChain {
                 Object result;
                 try {
                     result = proceed.call();
-                } catch (LlmException e) {
+                } catch (Exception e) {
+                    ErrorCategory category = categoryOf(e);
+                    if (category == null) {
+                        throw e;
+                    }
                     failures.add(e);
-                    if (!movesOn(e)) {
+                    if (!movesOn(category)) {
                         throw outcome();
                     }
-                    target = following(e);
+                    target = following(category);
                     continue;
                 }
                 if (result instanceof CompletableFuture<?> future) {
@@ -96,18 +104,18 @@ public final class FallbackChain {
             throw outcome();
         }
 
-        private boolean movesOn(LlmException e) {
-            return plan.on().contains(e.category())
-                    || e.category() == ErrorCategory.CONTEXT_LENGTH_EXCEEDED && plan.contextFallback() != null
+        private boolean movesOn(ErrorCategory category) {
+            return plan.on().contains(category)
+                    || category == ErrorCategory.CONTEXT_LENGTH_EXCEEDED && plan.contextFallback() != null
                     && !contextFallbackUsed;
         }
 
-        private Target following(LlmException failure) {
+        private Target following(ErrorCategory failure) {
             if (position < 0) {
                 position = 0;
                 return context.point().primary();
             }
-            if (failure != null && failure.category() == ErrorCategory.CONTEXT_LENGTH_EXCEEDED
+            if (failure == ErrorCategory.CONTEXT_LENGTH_EXCEEDED
                     && plan.contextFallback() != null && !contextFallbackUsed) {
                 contextFallbackUsed = true;
                 return plan.contextFallback();
@@ -118,16 +126,17 @@ public final class FallbackChain {
         @SuppressWarnings("unchecked")
         private <T> CompletionStage<T> afterAsync(Throwable thrown) {
             Throwable cause = unwrap(thrown);
-            if (!(cause instanceof LlmException e)) {
+            ErrorCategory category = cause instanceof Exception e ? categoryOf(e) : null;
+            if (category == null) {
                 return CompletableFuture.failedFuture(cause);
             }
-            failures.add(e);
-            if (!movesOn(e)) {
+            failures.add((Exception) cause);
+            if (!movesOn(category)) {
                 return CompletableFuture.failedFuture(outcome());
             }
             LlmCallContext previous = contexts.enter(context);
             try {
-                Object next = next(e);
+                Object next = next(category);
                 return next instanceof CompletionStage<?> stage ? (CompletionStage<T>) stage
                         : CompletableFuture.completedFuture((T) next);
             } catch (Exception | Error failure) {
@@ -143,7 +152,7 @@ public final class FallbackChain {
                         .message(Messages.fallbackAllUnavailable(plan.callName()))
                         .build();
             }
-            LlmException first = failures.get(0);
+            Exception first = failures.get(0);
             for (int i = 1; i < failures.size(); i++) {
                 if (failures.get(i) != first) {
                     first.addSuppressed(failures.get(i));
@@ -151,6 +160,19 @@ public final class FallbackChain {
             }
             return first;
         }
+    }
+
+    /** @return the provider failure an exception stands for, or {@code null} if it is none */
+    static ErrorCategory categoryOf(Exception e) {
+        if (e instanceof LlmException l) {
+            return l.category();
+        }
+        return switch (e.getClass().getName()) {
+            case "org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException" -> ErrorCategory.TIMEOUT;
+            case "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
+                    "org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException" -> ErrorCategory.OVERLOADED;
+            default -> null;
+        };
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -34,7 +34,7 @@ public class CircuitTest {
         for (String failing : new String[] {"denied", "small", "busy"}) {
             config.set("tollgate.providers." + failing + ".type", "simulated");
         }
-        config.set("tollgate.providers.slow.type", "simulated");
+        config.set("tollgate.providers.slow.type", "simulated").set("tollgate.providers.patient.type", "simulated");
         return TckDeployments.war("circuit", config, CircuitTest.class, FallbackService.class);
     }
 

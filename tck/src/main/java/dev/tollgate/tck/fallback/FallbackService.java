@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /** Methods with fallback chains, some also under MicroProfile Fault Tolerance. */
 @ApplicationScoped
@@ -51,6 +52,28 @@ public class FallbackService {
     @Fallback("sim")
     public String flakyThenSimulated(String question) {
         return llm.chat(question);
+    }
+
+    @LlmCall(value = "fallback.ft-timeout", provider = "patient", model = "tck-slow")
+    @Fallback("sim")
+    @Timeout(500)
+    public String cutByFaultToleranceThenSimulated(String question) {
+        return llm.chat(question);
+    }
+
+    @LlmCall(value = "fallback.ft-handler", provider = "busy")
+    @Fallback("sim")
+    @org.eclipse.microprofile.faulttolerance.Fallback(fallbackMethod = "canned")
+    public String handledInsideTheAttempt(String question) {
+        return llm.chat(question);
+    }
+
+    /**
+     * @param question the question
+     * @return a fixed answer
+     */
+    public String canned(String question) {
+        return "canned answer";
     }
 
     @LlmCall(value = "fallback.retry", provider = "openai", model = "tck-retry-after")

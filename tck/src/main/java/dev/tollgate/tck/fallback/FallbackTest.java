@@ -35,7 +35,10 @@ public class FallbackTest {
                 .set("tollgate.providers.slow.type", "openai")
                 .set("tollgate.providers.slow.base-url", dev.tollgate.tck.TckStub.baseUrl() + "/v1")
                 .set("tollgate.providers.slow.model", "tck-slow")
-                .set("tollgate.providers.slow.timeout", "PT1S");
+                .set("tollgate.providers.slow.timeout", "PT1S")
+                .set("tollgate.providers.patient.type", "openai")
+                .set("tollgate.providers.patient.base-url", dev.tollgate.tck.TckStub.baseUrl() + "/v1")
+                .set("tollgate.providers.patient.timeout", "PT10S");
         for (String[] failing : new String[][] {{"denied", "AUTHENTICATION"}, {"small", "CONTEXT_LENGTH_EXCEEDED"},
                 {"busy", "OVERLOADED"}, {"flaky", "SERVER_ERROR"}}) {
             config.set("tollgate.providers." + failing[0] + ".type", "simulated")
@@ -111,6 +114,24 @@ public class FallbackTest {
 
         assertTrue(service.configuredChain("Hi").startsWith("Simulated answer"));
         assertEquals(List.of("busy", "sim"), providers(records.single()));
+    }
+
+    @Test
+    public void faultToleranceTimeout_movesOnToTheNextTarget() {
+        records.clear();
+
+        assertTrue(service.cutByFaultToleranceThenSimulated("Hi").startsWith("Simulated answer"));
+        assertEquals(List.of("patient", "sim"), providers(records.single()));
+    }
+
+    @Test
+    public void faultToleranceFallbackHandler_answersInsideTheAttempt() {
+        records.clear();
+
+        assertEquals("canned answer", service.handledInsideTheAttempt("Hi"));
+        LlmCallRecord record = records.single();
+        assertEquals(List.of("busy"), providers(record), "the handler answered, so the chain did not move on");
+        assertEquals(LlmCallRecord.Outcome.SUCCESS, record.outcome());
     }
 
     @Test
