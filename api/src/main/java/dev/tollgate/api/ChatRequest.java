@@ -176,6 +176,25 @@ public final class ChatRequest {
         }
 
         /**
+         * @param value the tools the model may call, replacing any set before
+         * @return this builder
+         */
+        public Builder tools(List<Tool> value) {
+            tools.clear();
+            value.forEach(this::tool);
+            return this;
+        }
+
+        /**
+         * @param name an extra parameter to remove
+         * @return this builder
+         */
+        public Builder removeExtra(String name) {
+            extra.remove(name);
+            return this;
+        }
+
+        /**
          * @param tool a tool the model may call
          * @return this builder
          */

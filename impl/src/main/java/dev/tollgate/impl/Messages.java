@@ -223,4 +223,14 @@ public final class Messages {
         return "TOLLGATE-0211: interrupted while waiting " + waitMillis + " ms for the client-side limit '"
                 + limitProperty + "'; the request was not sent";
     }
+
+    public static String optionUnsupported(String id, String type, String option) {
+        return "TOLLGATE-0206: provider '" + id + "' (type " + type + ") cannot honour the request's " + option
+                + "; remove it, or set tollgate.providers." + id + ".unsupported-options=drop to drop it with a warning";
+    }
+
+    public static String optionDropped(String id, String type, String option) {
+        return "TOLLGATE-0130: provider '" + id + "' (type " + type + ") cannot honour " + option
+                + "; it is dropped from such requests, as tollgate.providers." + id + ".unsupported-options=drop asks";
+    }
 }

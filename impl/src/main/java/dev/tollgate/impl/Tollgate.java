@@ -68,7 +68,7 @@ public final class Tollgate {
     }
 
     private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
-            RateLimits rateLimits, Settings settings) {
+            RateLimits rateLimits, java.util.Set<String> dropping, Settings settings) {
         this.registry = registry;
         this.pricing = pricing;
         this.health = health;
@@ -79,7 +79,7 @@ public final class Tollgate {
         this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, b.sink, failures,
                 pricing.currency());
         this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
-                settings.maxRetryAfterWait(), health, rateLimits);
+                settings.maxRetryAfterWait(), health, rateLimits, dropping);
         this.fallbackPlans = new FallbackPlans(b.config, registry);
         this.fallback = new FallbackChain(contexts,
                 provider -> health.tracker(provider).map(ProviderTracker::isAvailable).orElse(true));
@@ -296,10 +296,20 @@ public final class Tollgate {
                     reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT));
             ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
             RateLimits rateLimits = RateLimits.read(reader, registry.ids());
+            java.util.Set<String> dropping = new java.util.HashSet<>();
+            for (ProviderProperties p : registry.properties()) {
+                String mode = p.property(ConfigKeys.UNSUPPORTED_OPTIONS).orElse("reject").strip();
+                if (mode.equals("drop")) {
+                    dropping.add(p.id());
+                } else if (!mode.equals("reject")) {
+                    problems.add(Messages.propertyInvalid(p.propertyName(ConfigKeys.UNSUPPORTED_OPTIONS), mode,
+                            "reject or drop"));
+                }
+            }
             problems.throwIfAny();
             warnUnused(registry);
             return new Tollgate(this, registry, new Pricing(table, priceSources, currency), health, rateLimits,
-                    settings);
+                    dropping, settings);
         }
 
         private void warnUnused(ProviderRegistry registry) {

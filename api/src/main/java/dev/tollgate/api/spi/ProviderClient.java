@@ -45,6 +45,29 @@ public interface ProviderClient {
     }
 
     /**
+     * The options of {@link ChatRequest} this provider cannot honour, by name: {@code temperature},
+     * {@code topP}, {@code maxTokens}, {@code stop}, {@code seed}, {@code responseFormat},
+     * {@code tools}. Tollgate refuses a request that sets one before anything is sent, or drops the
+     * option with one warning where {@code tollgate.providers.<id>.unsupported-options=drop}.
+     *
+     * @return the names; empty if the provider honours every option
+     */
+    default java.util.Set<String> unsupportedOptions() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The {@link ChatRequest#extra() extra} parameters this provider is known to reject (another
+     * provider's parameters, such as Ollama's {@code repeat_penalty} sent to OpenAI). Refused or
+     * dropped like {@link #unsupportedOptions()}; any other extra parameter is sent as given.
+     *
+     * @return the names; empty if none is known
+     */
+    default java.util.Set<String> rejectedExtras() {
+        return java.util.Set.of();
+    }
+
+    /**
      * The model used when neither the request, the {@link dev.tollgate.api.LlmCall} method nor
      * {@code tollgate.providers.<id>.model} names one.
      *

@@ -44,6 +44,7 @@ public final class DefaultChatClient implements ChatClient {
     private final Duration maxRetryAfterWait;
     private final ProviderHealthRegistry health;
     private final RateLimits rateLimits;
+    private final UnsupportedOptions unsupported;
 
     /**
      * @param registry the configured providers
@@ -55,10 +56,11 @@ public final class DefaultChatClient implements ChatClient {
      * @param maxRetryAfterWait the longest a retry waits for a target's {@code Retry-After}
      * @param health the providers' health and circuits
      * @param rateLimits the client-side rate limits
+     * @param dropping the providers that drop options they cannot honour instead of refusing them
      */
     public DefaultChatClient(ProviderRegistry registry, CallContexts contexts, ExchangeRecorder recorder,
             Pricing pricing, CaptureFailures failures, Executor executor, Duration maxRetryAfterWait,
-            ProviderHealthRegistry health, RateLimits rateLimits) {
+            ProviderHealthRegistry health, RateLimits rateLimits, java.util.Set<String> dropping) {
         this.resolver = new TargetResolver(registry);
         this.contexts = contexts;
         this.recorder = recorder;
@@ -68,6 +70,7 @@ public final class DefaultChatClient implements ChatClient {
         this.maxRetryAfterWait = maxRetryAfterWait;
         this.health = health;
         this.rateLimits = rateLimits;
+        this.unsupported = new UnsupportedOptions(dropping);
     }
 
     @Override
@@ -112,9 +115,15 @@ public final class DefaultChatClient implements ChatClient {
     private Attempt attempt(ChatRequest request, LlmCallContext context) {
         TargetResolver.Resolved resolved = resolver.resolve(request, context);
         Target target = resolved.target();
-        ChatRequest effective = request.provider().isPresent() && request.model().isPresent()
+        ChatRequest targeted = request.provider().isPresent() && request.model().isPresent()
                 ? request
                 : request.toBuilder().target(target).build();
+        ChatRequest effective;
+        try {
+            effective = unsupported.apply(resolved.provider(), targeted);
+        } catch (LlmException e) {
+            throw unsent(context, target, targeted, e);
+        }
         awaitRetryAfter(context, resolved.provider(), target, effective);
         ProviderTracker tracker = health.tracker(target.provider()).orElse(null);
         if (tracker != null && !tracker.isAvailable()) {

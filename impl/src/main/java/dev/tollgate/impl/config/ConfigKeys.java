@@ -48,6 +48,8 @@ public final class ConfigKeys {
     /** The priority of the capture interceptor; the fallback interceptor runs 5 above it. */
     public static final String INTERCEPTOR_PRIORITY = "tollgate.interceptor.priority";
 
+    /** What a provider does with options it cannot honour: {@code reject} (the default) or {@code drop}. */
+    public static final String UNSUPPORTED_OPTIONS = "unsupported-options";
     /** The fallback chain of every {@code @Fallback} method that names no target. */
     public static final String FALLBACK = "tollgate.fallback";
     /** The prefix of one call's properties: {@code tollgate.call."<call name>".<key>}. */

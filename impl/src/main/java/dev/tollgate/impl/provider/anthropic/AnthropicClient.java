@@ -25,6 +25,17 @@ final class AnthropicClient implements ProviderClient {
     }
 
     @Override
+    public java.util.Set<String> unsupportedOptions() {
+        return java.util.Set.of("seed");
+    }
+
+    @Override
+    public java.util.Set<String> rejectedExtras() {
+        return java.util.Set.of("frequency_penalty", "presence_penalty", "logit_bias", "logprobs", "top_logprobs", "n",
+                "response_format", "seed", "repeat_penalty", "min_p", "num_ctx");
+    }
+
+    @Override
     public ChatResponse chat(ChatRequest request) {
         String model = request.model().orElseThrow();
         AnthropicResponseReader reader = new AnthropicResponseReader(answerTool(request));

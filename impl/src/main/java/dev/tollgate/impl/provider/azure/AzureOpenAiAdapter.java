@@ -88,7 +88,7 @@ public final class AzureOpenAiAdapter implements ProviderAdapter {
                         + "/chat/completions?api-version=" + apiVersion),
                 Map.of(credential.header(), credential.value()), writer(maxTokensField, apiVersion), endpoint,
                 new OpenAiStreamErrors(AzureErrors::category, credential.secret()),
-                base + "/openai/deployments, api-version " + apiVersion);
+                base + "/openai/deployments, api-version " + apiVersion).rejecting(OpenAiClient.LOCAL_SERVER_EXTRAS);
     }
 
     private static OpenAiRequestWriter writer(String maxTokensField, String apiVersion) {

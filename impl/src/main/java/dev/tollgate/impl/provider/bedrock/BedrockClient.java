@@ -61,6 +61,11 @@ final class BedrockClient implements ProviderClient {
     }
 
     @Override
+    public java.util.Set<String> unsupportedOptions() {
+        return java.util.Set.of("seed");
+    }
+
+    @Override
     public ChatResponse chat(ChatRequest request) {
         String model = request.model().orElseThrow();
         String answerTool = BedrockAnswerTool.nameOf(request.responseFormat());

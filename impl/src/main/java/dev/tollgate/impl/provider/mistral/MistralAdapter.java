@@ -58,6 +58,7 @@ public final class MistralAdapter implements ProviderAdapter {
                 apiKey.map(key -> Map.of("Authorization", "Bearer " + key)).orElse(Map.of()),
                 new OpenAiRequestWriter(OpenAiRequestWriter.MAX_TOKENS).withSeedField("random_seed")
                         .withoutStreamOptions(),
-                endpoint, new OpenAiStreamErrors(MistralErrors::category, apiKey.orElse(null)), url.toString());
+                endpoint, new OpenAiStreamErrors(MistralErrors::category, apiKey.orElse(null)), url.toString())
+                .rejecting(OpenAiClient.LOCAL_SERVER_EXTRAS);
     }
 }

@@ -64,7 +64,8 @@ public final class OpenAiAdapter implements ProviderAdapter {
                 HttpTransport.create(context.id(), base, context.timeout()), apiKey.orElse(null), Clock.systemUTC(),
                 List.of("x-request-id"), OpenAiErrors::category);
         URI url = BaseUrls.resolve(base, "/chat/completions");
-        return new OpenAiClient(model -> url, headers, new OpenAiRequestWriter(maxTokensField), endpoint,
+        OpenAiClient client = new OpenAiClient(model -> url, headers, new OpenAiRequestWriter(maxTokensField), endpoint,
                 new OpenAiStreamErrors(OpenAiErrors::category, apiKey.orElse(null)), url.toString());
+        return openAiItself ? client.rejecting(OpenAiClient.LOCAL_SERVER_EXTRAS) : client;
     }
 }

@@ -10,6 +10,7 @@ import dev.tollgate.impl.stream.WireStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,14 @@ public final class OpenAiClient implements ProviderClient {
     private final ProviderEndpoint endpoint;
     private final OpenAiStreamErrors streamErrors;
     private final String description;
+    private final Set<String> rejectedExtras;
+
+    /**
+     * Sampling parameters of local servers (Ollama, vLLM, llama.cpp) that OpenAI's own API, Azure
+     * OpenAI and Mistral refuse.
+     */
+    public static final Set<String> LOCAL_SERVER_EXTRAS = Set.of("top_k", "repeat_penalty", "repetition_penalty",
+            "min_p", "typical_p", "num_ctx", "num_predict", "mirostat", "mirostat_eta", "mirostat_tau", "keep_alive");
 
     /**
      * @param url the endpoint URL of a model
@@ -36,12 +45,31 @@ public final class OpenAiClient implements ProviderClient {
      */
     public OpenAiClient(Function<String, URI> url, Map<String, String> headers, OpenAiRequestWriter writer,
             ProviderEndpoint endpoint, OpenAiStreamErrors streamErrors, String description) {
+        this(url, headers, writer, endpoint, streamErrors, description, Set.of());
+    }
+
+    private OpenAiClient(Function<String, URI> url, Map<String, String> headers, OpenAiRequestWriter writer,
+            ProviderEndpoint endpoint, OpenAiStreamErrors streamErrors, String description, Set<String> rejectedExtras) {
+        this.rejectedExtras = Set.copyOf(rejectedExtras);
         this.url = url;
         this.headers = Map.copyOf(headers);
         this.writer = writer;
         this.endpoint = endpoint;
         this.streamErrors = streamErrors;
         this.description = description;
+    }
+
+    /**
+     * @param extras extra parameters the server is known to refuse
+     * @return this client, refusing them before sending
+     */
+    public OpenAiClient rejecting(Set<String> extras) {
+        return new OpenAiClient(url, headers, writer, endpoint, streamErrors, description, extras);
+    }
+
+    @Override
+    public Set<String> rejectedExtras() {
+        return rejectedExtras;
     }
 
     @Override
