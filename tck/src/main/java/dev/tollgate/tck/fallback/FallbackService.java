@@ -3,6 +3,7 @@ package dev.tollgate.tck.fallback;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.ChatStream;
 import dev.tollgate.api.Fallback;
 import dev.tollgate.api.LlmCall;
 import dev.tollgate.api.TransientLlmException;
@@ -40,6 +41,12 @@ public class FallbackService {
     @Fallback("sim")
     public CompletionStage<String> busyThenSimulatedLater(String question) {
         return llm.chatAsync(ChatRequest.of(question)).thenApply(ChatResponse::text);
+    }
+
+    @LlmCall(value = "fallback.stream", provider = "busy")
+    @Fallback("sim")
+    public ChatStream streamBusyThenSimulated(String question) {
+        return llm.stream(ChatRequest.of(question));
     }
 
     @LlmCall(value = "fallback.configured", provider = "busy")

@@ -109,6 +109,19 @@ public class FallbackTest {
     }
 
     @Test
+    public void streamRefusedBeforeItsFirstChunk_fallsBackAndIsRecordedWhenItEnds() {
+        records.clear();
+
+        StringBuilder text = new StringBuilder();
+        try (dev.tollgate.api.ChatStream stream = service.streamBusyThenSimulated("Hi")) {
+            stream.forEach(c -> text.append(c.text()));
+        }
+
+        assertTrue(text.toString().startsWith("Simulated answer"), text.toString());
+        assertEquals(List.of("busy", "sim"), providers(records.single()));
+    }
+
+    @Test
     public void configuredChain_replacesTheAnnotations() {
         records.clear();
 
