@@ -1,6 +1,5 @@
 package dev.tollgate.impl.provider.cohere;
 
-import dev.tollgate.api.Tool;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonReading;
 import jakarta.json.stream.JsonGenerator;
@@ -70,25 +69,6 @@ final class CohereToolCalls {
             throw new IllegalStateException("a tool call without an id or a function name");
         }
         return new ToolCall(id, name, arguments == null || arguments.isBlank() ? "{}" : arguments);
-    }
-
-    /**
-     * @param g the generator, inside the request object
-     * @param tools the request's tools, not empty
-     */
-    static void writeTools(JsonGenerator g, List<Tool> tools) {
-        g.writeStartArray("tools");
-        for (Tool tool : tools) {
-            g.writeStartObject()
-                    .write("type", "function")
-                    .writeStartObject("function")
-                    .write("name", tool.name())
-                    .write("description", tool.description())
-                    .write("parameters", tool.parameters())
-                    .writeEnd()
-                    .writeEnd();
-        }
-        g.writeEnd();
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.tollgate.impl.provider.ollama;
 
-import dev.tollgate.api.Tool;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonReading;
 import dev.tollgate.impl.json.JsonSupport;
@@ -99,25 +98,6 @@ final class OllamaToolCalls {
             }
             return arguments;
         }
-    }
-
-    /**
-     * @param g the generator, inside the request object
-     * @param tools the request's tools, not empty
-     */
-    static void writeTools(JsonGenerator g, List<Tool> tools) {
-        g.writeStartArray("tools");
-        for (Tool tool : tools) {
-            g.writeStartObject()
-                    .write("type", "function")
-                    .writeStartObject("function")
-                    .write("name", tool.name())
-                    .write("description", tool.description())
-                    .write("parameters", tool.parameters())
-                    .writeEnd()
-                    .writeEnd();
-        }
-        g.writeEnd();
     }
 
     /**
