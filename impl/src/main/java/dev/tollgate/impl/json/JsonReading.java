@@ -59,4 +59,34 @@ public final class JsonReading {
             throw new JsonParsingException("expected an object but found " + event, p.getLocation());
         }
     }
+
+    /**
+     * Hands each member of an object value to {@code member}, which reads or skips its value; a
+     * value that is no object is skipped.
+     *
+     * @param p the parser, positioned on {@code event}
+     * @param event the first event of the value
+     * @param member reads one member, with the parser on the first event of its value
+     */
+    public static void members(JsonParser p, Event event, Member member) {
+        if (event != Event.START_OBJECT) {
+            skip(p, event);
+            return;
+        }
+        while (p.next() == Event.KEY_NAME) {
+            String key = p.getString();
+            member.read(key, p.next());
+        }
+    }
+
+    /** Reads one member of an object for {@link #members}. */
+    @FunctionalInterface
+    public interface Member {
+        /**
+         * @param key the member's name
+         * @param event the first event of its value, on which the parser stands; the value must be
+         *     read or skipped
+         */
+        void read(String key, Event event);
+    }
 }
