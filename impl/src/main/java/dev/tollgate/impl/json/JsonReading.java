@@ -1,8 +1,12 @@
 package dev.tollgate.impl.json;
 
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
 
 /** Small steps of streaming reads, for readers that pick a few fields out of a document. */
 public final class JsonReading {
@@ -89,4 +93,17 @@ public final class JsonReading {
          */
         void read(String key, Event event);
     }
+
+    /**
+     * @param text a JSON document, such as the arguments of a tool call
+     * @return the value it holds, or {@code null} if it is not JSON
+     */
+    public static JsonValue value(String text) {
+        try (JsonReader reader = JsonSupport.provider().createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+
 }
