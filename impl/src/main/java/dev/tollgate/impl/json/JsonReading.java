@@ -1,12 +1,14 @@
 package dev.tollgate.impl.json;
 
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 /** Small steps of streaming reads, for readers that pick a few fields out of a document. */
 public final class JsonReading {
@@ -106,4 +108,21 @@ public final class JsonReading {
         }
     }
 
+    /**
+     * @param text a JSON document that must be exactly one object
+     * @param what what the object is, for the error on text after it
+     * @return the object
+     * @throws JsonParsingException if the text does not start with an object or goes on after it
+     * @throws java.util.NoSuchElementException if the text is empty
+     */
+    public static JsonObject object(String text, String what) {
+        try (JsonParser p = JsonSupport.parser(text.getBytes(StandardCharsets.UTF_8))) {
+            expectObject(p, p.next());
+            JsonObject object = p.getObject();
+            if (p.hasNext()) {
+                throw new JsonParsingException("text after the " + what, p.getLocation());
+            }
+            return object;
+        }
+    }
 }
