@@ -9,6 +9,7 @@ import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /** Small steps of streaming reads, for readers that pick a few fields out of a document. */
 public final class JsonReading {
@@ -124,5 +125,31 @@ public final class JsonReading {
             }
             return object;
         }
+    }
+
+    /**
+     * Reads the first object of an array value and skips the other elements; a value that is no
+     * array is skipped.
+     *
+     * @param p the parser, positioned on {@code event}
+     * @param event the first event of the value
+     * @param element reads the object's members, with the parser after its {@code START_OBJECT}
+     * @return whether the array had an object
+     */
+    public static boolean firstObject(JsonParser p, Event event, Consumer<JsonParser> element) {
+        if (event != Event.START_ARRAY) {
+            skip(p, event);
+            return false;
+        }
+        boolean found = false;
+        for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
+            if (!found && e == Event.START_OBJECT) {
+                element.accept(p);
+                found = true;
+            } else {
+                skip(p, e);
+            }
+        }
+        return found;
     }
 }
