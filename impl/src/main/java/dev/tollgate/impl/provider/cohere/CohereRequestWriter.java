@@ -78,7 +78,7 @@ final class CohereRequestWriter {
             if (!m.content().isEmpty()) {
                 g.write("tool_plan", m.content());
             }
-            CohereToolCalls.writeCalls(g, m.toolCalls());
+            FunctionTools.writeCalls(g, m.toolCalls());
         } else {
             g.write("content", m.content());
         }

@@ -6,7 +6,6 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.ResponseFormat;
 import dev.tollgate.api.Role;
-import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.provider.FunctionTools;
 import dev.tollgate.impl.provider.RequestChecks;
 import jakarta.json.stream.JsonGenerator;
@@ -164,18 +163,7 @@ public final class OpenAiRequestWriter {
             } else {
                 g.write("content", m.content());
             }
-            g.writeStartArray("tool_calls");
-            for (ToolCall call : m.toolCalls()) {
-                g.writeStartObject()
-                        .write("id", call.id())
-                        .write("type", "function")
-                        .writeStartObject("function")
-                        .write("name", call.name())
-                        .write("arguments", call.arguments())
-                        .writeEnd()
-                        .writeEnd();
-            }
-            g.writeEnd();
+            FunctionTools.writeCalls(g, m.toolCalls());
         } else {
             g.write("content", m.content());
         }
