@@ -152,4 +152,26 @@ public final class JsonReading {
         }
         return found;
     }
+
+    /**
+     * Reads every object of an array value and skips the other elements; a value that is no array
+     * is skipped.
+     *
+     * @param p the parser, positioned on {@code event}
+     * @param event the first event of the value
+     * @param element reads one object's members, with the parser after its {@code START_OBJECT}
+     */
+    public static void eachObject(JsonParser p, Event event, Consumer<JsonParser> element) {
+        if (event != Event.START_ARRAY) {
+            skip(p, event);
+            return;
+        }
+        for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
+            if (e == Event.START_OBJECT) {
+                element.accept(p);
+            } else {
+                skip(p, e);
+            }
+        }
+    }
 }

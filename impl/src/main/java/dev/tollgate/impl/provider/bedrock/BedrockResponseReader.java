@@ -107,13 +107,7 @@ final class BedrockResponseReader {
             String key = p.getString();
             Event v = p.next();
             if (key.equals("content") && v == Event.START_ARRAY) {
-                for (Event block = p.next(); block != Event.END_ARRAY; block = p.next()) {
-                    if (block == Event.START_OBJECT) {
-                        readBlock(p, content, answerTool);
-                    } else {
-                        JsonReading.skip(p, block);
-                    }
-                }
+                JsonReading.eachObject(p, v, q -> readBlock(q, content, answerTool));
             } else {
                 JsonReading.skip(p, v);
             }

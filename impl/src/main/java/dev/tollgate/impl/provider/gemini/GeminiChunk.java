@@ -167,13 +167,7 @@ final class GeminiChunk {
             String key = p.getString();
             Event v = p.next();
             if (key.equals("parts") && v == Event.START_ARRAY) {
-                for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
-                    if (e == Event.START_OBJECT) {
-                        readPart(p);
-                    } else {
-                        JsonReading.skip(p, e);
-                    }
-                }
+                JsonReading.eachObject(p, v, this::readPart);
             } else {
                 JsonReading.skip(p, v);
             }
