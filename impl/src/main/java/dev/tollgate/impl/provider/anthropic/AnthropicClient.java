@@ -6,6 +6,7 @@ import dev.tollgate.api.spi.ProviderClient;
 import dev.tollgate.api.spi.ProviderStream;
 import dev.tollgate.impl.http.OpenedStream;
 import dev.tollgate.impl.http.ProviderEndpoint;
+import dev.tollgate.impl.provider.AnswerTool;
 import dev.tollgate.impl.stream.WireStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -59,7 +60,7 @@ final class AnthropicClient implements ProviderClient {
     }
 
     private static String answerTool(ChatRequest request) {
-        return AnthropicAnswerTool.of(request.responseFormat()).map(AnthropicAnswerTool::name).orElse(null);
+        return AnswerTool.nameOf(request.responseFormat());
     }
 
     @Override

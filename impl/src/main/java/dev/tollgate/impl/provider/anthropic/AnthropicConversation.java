@@ -4,13 +4,10 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.Role;
 import dev.tollgate.api.ToolCall;
-import dev.tollgate.impl.json.JsonSupport;
+import dev.tollgate.impl.json.JsonReading;
 import dev.tollgate.impl.provider.RequestChecks;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonGenerator;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,12 +72,11 @@ final class AnthropicConversation {
     }
 
     private static JsonObject input(ToolCall call, String providerId, String model) {
-        try (JsonReader reader = JsonSupport.provider().createReader(new StringReader(call.arguments()))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw RequestChecks.invalid(providerId, model, "the arguments of tool call '" + call.id()
-                    + "' are not a JSON object; Anthropic takes a call's input as an object");
+        if (JsonReading.value(call.arguments()) instanceof JsonObject input) {
+            return input;
         }
+        throw RequestChecks.invalid(providerId, model, "the arguments of tool call '" + call.id()
+                + "' are not a JSON object; Anthropic takes a call's input as an object");
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Tool;
+import dev.tollgate.impl.provider.AnswerTool;
 import dev.tollgate.impl.provider.RequestChecks;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
@@ -18,7 +19,7 @@ import java.util.Set;
  *
  * <p>Tools are offered as {@code {name, description, input_schema}} with the choice left to the
  * model (an {@code extra} {@code tool_choice} may set another). A response format other than text
- * adds its {@linkplain AnthropicAnswerTool answer tool} and makes the model call a tool: that one
+ * adds its {@linkplain AnswerTool answer tool} and makes the model call a tool: that one
  * ({@code {"type":"tool","name":…}}) when the request has no tools of its own, otherwise any
  * ({@code {"type":"any"}}), so that the model either calls the request's tools or gives the
  * answer. An {@code extra} {@code tool_choice} then contradicts the format and is refused.
@@ -49,14 +50,14 @@ final class AnthropicRequestWriter {
         String model = request.model().orElseThrow();
         RequestChecks.rejectUnsupported(request, providerId, model, UNSUPPORTED);
         RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
-        Optional<AnthropicAnswerTool> answer = AnthropicAnswerTool.of(request.responseFormat());
+        Optional<AnswerTool> answer = AnswerTool.of(request.responseFormat());
         if (answer.isPresent()) {
             if (request.extra().containsKey("tool_choice")) {
                 throw RequestChecks.invalid(providerId, model, "extra parameter 'tool_choice' contradicts the"
                         + " response format: provider '" + providerId + "' gives a structured answer by choosing"
                         + " the tool itself");
             }
-            rejectNameClash(request, answer.get().name(), providerId, model);
+            answer.get().rejectNameClash(request, providerId, model);
         }
         AnthropicConversation conversation = AnthropicConversation.of(request.messages(), providerId, model);
         return RequestChecks.json(providerId, model, g -> {
@@ -80,17 +81,7 @@ final class AnthropicRequestWriter {
         });
     }
 
-    private static void rejectNameClash(ChatRequest request, String answerTool, String providerId, String model) {
-        for (Tool tool : request.tools()) {
-            if (tool.name().equals(answerTool)) {
-                throw RequestChecks.invalid(providerId, model, "provider '" + providerId + "' gives a structured"
-                        + " answer as a call of a tool named '" + answerTool + "', and the request has a tool of"
-                        + " that name; rename the tool");
-            }
-        }
-    }
-
-    private static void writeTools(JsonGenerator g, ChatRequest request, Optional<AnthropicAnswerTool> answer) {
+    private static void writeTools(JsonGenerator g, ChatRequest request, Optional<AnswerTool> answer) {
         if (request.tools().isEmpty() && answer.isEmpty()) {
             return;
         }
@@ -98,11 +89,11 @@ final class AnthropicRequestWriter {
         for (Tool tool : request.tools()) {
             writeTool(g, tool.name(), tool.description(), tool.parameters());
         }
-        answer.ifPresent(a -> writeTool(g, a.name(), AnthropicAnswerTool.DESCRIPTION, a.schema()));
+        answer.ifPresent(a -> writeTool(g, a.name(), AnswerTool.DESCRIPTION, a.schema()));
         g.writeEnd();
         answer.ifPresent(a -> {
             g.writeStartObject("tool_choice");
-            if (request.tools().isEmpty()) {
+            if (a.isOnlyTool(request)) {
                 g.write("type", "tool").write("name", a.name());
             } else {
                 g.write("type", "any");

@@ -15,7 +15,7 @@ import java.util.List;
  * {@link ChatResponse} needs: {@code id}, {@code model}, the {@code content} blocks,
  * {@code stop_reason} and {@code usage}. Of the content, {@code text} blocks make the text and
  * {@code tool_use} blocks the tool calls; other blocks, such as {@code thinking}, are skipped. A
- * call of the request's {@linkplain AnthropicAnswerTool answer tool} is no tool call: its input is
+ * call of the request's {@linkplain dev.tollgate.impl.provider.AnswerTool answer tool} is no tool call: its input is
  * the answer, and replaces the text.
  */
 final class AnthropicResponseReader {

@@ -9,7 +9,7 @@ final class AnthropicStopReasons {
 
     /**
      * @param raw the provider's stop reason, or {@code null}
-     * @param structuredAnswer whether the answer came as the call of the {@linkplain AnthropicAnswerTool
+     * @param structuredAnswer whether the answer came as the call of the {@linkplain dev.tollgate.impl.provider.AnswerTool
      *     answer tool} and no other tool was called: the caller asked for an answer, not for tool
      *     calls, so {@code tool_use} then means a finished answer
      * @return the normalised reason

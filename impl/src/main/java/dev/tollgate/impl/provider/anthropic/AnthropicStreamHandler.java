@@ -21,7 +21,7 @@ import java.util.Map;
  *   <li>{@code content_block_start}, {@code content_block_delta}, {@code content_block_stop}: the
  *       text of {@code text_delta}s is the answer; the {@code input_json_delta}s of a
  *       {@code tool_use} block are joined into a tool call, complete at the block's stop. The
- *       deltas of the {@linkplain AnthropicAnswerTool answer tool}'s block are the answer's text
+ *       deltas of the {@linkplain dev.tollgate.impl.provider.AnswerTool answer tool}'s block are the answer's text
  *       instead;</li>
  *   <li>{@code message_delta}: the stop reason and the cumulative usage, which makes the usage
  *       known;</li>

@@ -35,14 +35,7 @@ final class AnthropicToolInputs {
         if (json.isBlank()) {
             return "{}";
         }
-        try (JsonParser p = JsonSupport.parser(json.getBytes(StandardCharsets.UTF_8))) {
-            JsonReading.expectObject(p, p.next());
-            String compact = compact(p.getObject());
-            if (p.hasNext()) {
-                throw new JsonParsingException("text after the tool input", p.getLocation());
-            }
-            return compact;
-        }
+        return compact(JsonReading.object(json, "tool input"));
     }
 
     private static String compact(JsonValue value) {

@@ -59,19 +59,13 @@ final class AnthropicUsage {
     }
 
     private void readCacheCreation(JsonParser p, Event v) {
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return;
-        }
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event e = p.next();
+        JsonReading.members(p, v, (key, e) -> {
             switch (key) {
                 case "ephemeral_5m_input_tokens" -> ephemeral5m = count(p, e);
                 case "ephemeral_1h_input_tokens" -> ephemeral1h = count(p, e);
                 default -> JsonReading.skip(p, e);
             }
-        }
+        });
     }
 
     /**

@@ -5,7 +5,7 @@
  *
  * <p>Streamed answers are server-sent events ({@code "stream": true}) read by
  * {@code AnthropicStreamHandler}. Structured answers have no field of their own in this API: they
- * are a forced call of an answer tool ({@code AnthropicAnswerTool}), whose input becomes the
+ * are a forced call of an answer tool ({@code AnswerTool}), whose input becomes the
  * response text. Tools and tool results travel as {@code tool_use} and {@code tool_result}
  * content blocks.
  */

@@ -7,6 +7,7 @@ import dev.tollgate.api.spi.ProviderStream;
 import dev.tollgate.impl.Messages;
 import dev.tollgate.impl.http.OpenedStream;
 import dev.tollgate.impl.http.ProviderEndpoint;
+import dev.tollgate.impl.provider.AnswerTool;
 import dev.tollgate.impl.provider.BaseUrls;
 import dev.tollgate.impl.provider.RequestChecks;
 import dev.tollgate.impl.stream.WireStream;
@@ -68,7 +69,7 @@ final class BedrockClient implements ProviderClient {
     @Override
     public ChatResponse chat(ChatRequest request) {
         String model = request.model().orElseThrow();
-        String answerTool = BedrockAnswerTool.nameOf(request.responseFormat());
+        String answerTool = AnswerTool.nameOf(request.responseFormat());
         HttpRequest.Builder http = signedRequest(request, model, "converse", JSON_HEADERS);
         return endpoint.exchange(http, model, (body, m) -> BedrockResponseReader.read(body, m, answerTool));
     }
@@ -84,7 +85,7 @@ final class BedrockClient implements ProviderClient {
         HttpRequest.Builder http = signedRequest(request, model, "converse-stream", STREAM_HEADERS);
         OpenedStream opened = endpoint.openStream(http, model);
         return WireStream.eventStream(opened, new BedrockStreamHandler(endpoint.providerId(), model,
-                opened.requestId(), secrets, BedrockAnswerTool.nameOf(request.responseFormat())));
+                opened.requestId(), secrets, AnswerTool.nameOf(request.responseFormat())));
     }
 
     private HttpRequest.Builder signedRequest(ChatRequest request, String model, String operation,

@@ -4,14 +4,11 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.Role;
 import dev.tollgate.api.ToolCall;
-import dev.tollgate.impl.json.JsonSupport;
+import dev.tollgate.impl.json.JsonReading;
 import dev.tollgate.impl.provider.RequestChecks;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +58,12 @@ final class BedrockConversation {
         if (call.arguments().isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = JsonSupport.provider().createReader(new StringReader(call.arguments()))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        JsonValue input = JsonReading.value(call.arguments());
+        if (input == null) {
             throw RequestChecks.invalid(providerId, model, "the arguments of tool call '" + call.id()
                     + "' are not JSON; Converse takes a call's input as a JSON document");
         }
+        return input;
     }
 
     /**
@@ -169,10 +166,6 @@ final class BedrockConversation {
         if (!content.strip().startsWith("{")) {
             return null;
         }
-        try (JsonReader reader = JsonSupport.provider().createReader(new StringReader(content))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
+        return JsonReading.value(content) instanceof JsonObject object ? object : null;
     }
 }

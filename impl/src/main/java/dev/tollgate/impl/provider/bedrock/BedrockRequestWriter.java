@@ -5,6 +5,7 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Tool;
 import dev.tollgate.impl.json.JsonSupport;
+import dev.tollgate.impl.provider.AnswerTool;
 import dev.tollgate.impl.provider.RequestChecks;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
@@ -23,7 +24,7 @@ import java.util.Set;
  *       refused, since Converse has none.</li>
  *   <li>Tools go to {@code toolConfig.tools} as {@code {toolSpec: {name, description,
  *       inputSchema: {json}}}}, the choice left to the model. A response format other than text
- *       adds its {@linkplain BedrockAnswerTool answer tool} and makes the model call a tool: that
+ *       adds its {@linkplain AnswerTool answer tool} and makes the model call a tool: that
  *       one ({@code toolChoice: {tool: {name}}}) when the request has no tools of its own,
  *       otherwise any ({@code toolChoice: {any: {}}}), so that the model either calls the
  *       request's tools or gives the answer.</li>
@@ -65,14 +66,14 @@ final class BedrockRequestWriter {
         String model = request.model().orElseThrow();
         RequestChecks.rejectUnsupported(request, providerId, model, EnumSet.of(RequestChecks.Option.SEED));
         RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
-        Optional<BedrockAnswerTool> answer = BedrockAnswerTool.of(request.responseFormat());
+        Optional<AnswerTool> answer = AnswerTool.of(request.responseFormat());
         boolean toolConfig = !request.tools().isEmpty() || answer.isPresent();
         if (toolConfig && request.extra().containsKey(TOOL_CONFIG)) {
             throw RequestChecks.invalid(providerId, model, "extra parameter '" + TOOL_CONFIG + "' repeats the"
                     + " request's tools or response format, which provider '" + providerId + "' writes as its "
                     + TOOL_CONFIG + "; use ChatRequest's tools");
         }
-        answer.ifPresent(a -> rejectNameClash(request, a.name(), providerId, model));
+        answer.ifPresent(a -> a.rejectNameClash(request, providerId, model));
         BedrockConversation conversation = BedrockConversation.of(request.messages(), providerId, model);
         return RequestChecks.json(providerId, model, g -> {
             g.writeStartObject();
@@ -84,16 +85,6 @@ final class BedrockRequestWriter {
             writeExtra(g, request);
             g.writeEnd();
         });
-    }
-
-    private static void rejectNameClash(ChatRequest request, String answerTool, String providerId, String model) {
-        for (Tool tool : request.tools()) {
-            if (tool.name().equals(answerTool)) {
-                throw RequestChecks.invalid(providerId, model, "provider '" + providerId + "' gives a structured"
-                        + " answer as a call of a tool named '" + answerTool + "', and the request has a tool of"
-                        + " that name; rename the tool");
-            }
-        }
     }
 
     private static void writeInferenceConfig(JsonGenerator g, ChatRequest request) {
@@ -113,16 +104,16 @@ final class BedrockRequestWriter {
         g.writeEnd();
     }
 
-    private static void writeToolConfig(JsonGenerator g, ChatRequest request, Optional<BedrockAnswerTool> answer) {
+    private static void writeToolConfig(JsonGenerator g, ChatRequest request, Optional<AnswerTool> answer) {
         g.writeStartObject(TOOL_CONFIG).writeStartArray("tools");
         for (Tool tool : request.tools()) {
             writeToolSpec(g, tool.name(), tool.description(), tool.parameters());
         }
-        answer.ifPresent(a -> writeToolSpec(g, a.name(), BedrockAnswerTool.DESCRIPTION, a.schema()));
+        answer.ifPresent(a -> writeToolSpec(g, a.name(), AnswerTool.DESCRIPTION, a.schema()));
         g.writeEnd();
         answer.ifPresent(a -> {
             g.writeStartObject("toolChoice");
-            if (request.tools().isEmpty()) {
+            if (a.isOnlyTool(request)) {
                 g.writeStartObject("tool").write("name", a.name()).writeEnd();
             } else {
                 g.writeStartObject("any").writeEnd();

@@ -20,7 +20,7 @@ import java.util.List;
  *   <li>Each {@code toolUse} block {@code {toolUseId, name, input}} is a {@link ToolCall} whose
  *       arguments are the input as JSON text, and {@code stopReason} {@code tool_use} is
  *       {@link dev.tollgate.api.FinishReason#TOOL_CALLS}.</li>
- *   <li>The call of the request's {@linkplain BedrockAnswerTool answer tool} is no tool call: its
+ *   <li>The call of the request's {@linkplain dev.tollgate.impl.provider.AnswerTool answer tool} is no tool call: its
  *       input is the text, and the answer is finished
  *       ({@link dev.tollgate.api.FinishReason#STOP}) unless another tool was called.</li>
  * </ol>
@@ -107,13 +107,7 @@ final class BedrockResponseReader {
             String key = p.getString();
             Event v = p.next();
             if (key.equals("content") && v == Event.START_ARRAY) {
-                for (Event block = p.next(); block != Event.END_ARRAY; block = p.next()) {
-                    if (block == Event.START_OBJECT) {
-                        readBlock(p, content, answerTool);
-                    } else {
-                        JsonReading.skip(p, block);
-                    }
-                }
+                JsonReading.eachObject(p, v, q -> readBlock(q, content, answerTool));
             } else {
                 JsonReading.skip(p, v);
             }

@@ -35,11 +35,11 @@ final class BedrockStreamEvent {
         BedrockStreamEvent event = new BedrockStreamEvent();
         try (JsonParser p = JsonSupport.parser(payload)) {
             JsonReading.expectObject(p, p.next());
-            readObject(p, Event.START_OBJECT, (key, v) -> {
+            JsonReading.members(p, Event.START_OBJECT, (key, v) -> {
                 switch (key) {
                     case "contentBlockIndex" -> event.index = (int) JsonReading.number(p, v);
-                    case "start" -> readObject(p, v, (name, e) -> event.readStart(p, name, e));
-                    case "delta" -> readObject(p, v, (name, e) -> event.readDelta(p, name, e));
+                    case "start" -> JsonReading.members(p, v, (name, e) -> event.readStart(p, name, e));
+                    case "delta" -> JsonReading.members(p, v, (name, e) -> event.readDelta(p, name, e));
                     case "stopReason" -> event.stopReason = JsonReading.string(p, v);
                     case "usage" -> event.usage = BedrockUsage.readValue(p, v);
                     case "serviceTier" -> event.serviceTier = BedrockUsage.serviceTier(p, v);
@@ -56,7 +56,7 @@ final class BedrockStreamEvent {
             JsonReading.skip(p, v);
             return;
         }
-        readObject(p, v, (key, e) -> {
+        JsonReading.members(p, v, (key, e) -> {
             switch (key) {
                 case "toolUseId" -> toolUseId = JsonReading.string(p, e);
                 case "name" -> toolName = JsonReading.string(p, e);
@@ -69,7 +69,7 @@ final class BedrockStreamEvent {
     private void readDelta(JsonParser p, String name, Event v) {
         switch (name) {
             case "text" -> text = JsonReading.string(p, v);
-            case "toolUse" -> readObject(p, v, (key, e) -> {
+            case "toolUse" -> JsonReading.members(p, v, (key, e) -> {
                 if (key.equals("input")) {
                     toolInput = JsonReading.string(p, e);
                 } else {
@@ -78,25 +78,5 @@ final class BedrockStreamEvent {
             });
             default -> JsonReading.skip(p, v);
         }
-    }
-
-    /**
-     * Hands each member of an object value to {@code member}, which reads or skips its value; a
-     * value that is no object is skipped.
-     */
-    private static void readObject(JsonParser p, Event v, Member member) {
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return;
-        }
-        while (p.next() == Event.KEY_NAME) {
-            String name = p.getString();
-            member.read(name, p.next());
-        }
-    }
-
-    @FunctionalInterface
-    private interface Member {
-        void read(String name, Event first);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  *       <li>{@code contentBlockStart}, {@code contentBlockDelta}, {@code contentBlockStop}: the
  *           {@code delta.text}s are the answer; the {@code delta.toolUse.input} fragments of a
  *           block that {@code start.toolUse} opened are joined into a tool call, complete at the
- *           block's stop. The fragments of the {@linkplain BedrockAnswerTool answer tool}'s block
+ *           block's stop. The fragments of the {@linkplain dev.tollgate.impl.provider.AnswerTool answer tool}'s block
  *           are the answer's text instead;</li>
  *       <li>{@code messageStop}: the {@code stopReason};</li>
  *       <li>{@code metadata}, the last event: the usage ({@link BedrockUsage}) and the service

@@ -5,6 +5,7 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.ResponseFormat;
+import dev.tollgate.impl.provider.FunctionTools;
 import dev.tollgate.impl.provider.RequestChecks;
 import jakarta.json.stream.JsonGenerator;
 import java.util.Locale;
@@ -49,7 +50,7 @@ final class CohereRequestWriter {
             request.messages().forEach(m -> writeMessage(g, m));
             g.writeEnd();
             if (!request.tools().isEmpty()) {
-                CohereToolCalls.writeTools(g, request.tools());
+                FunctionTools.write(g, request.tools());
             }
             request.temperature().ifPresent(t -> g.write("temperature", t));
             request.topP().ifPresent(p -> g.write("p", p));
@@ -77,7 +78,7 @@ final class CohereRequestWriter {
             if (!m.content().isEmpty()) {
                 g.write("tool_plan", m.content());
             }
-            CohereToolCalls.writeCalls(g, m.toolCalls());
+            FunctionTools.writeCalls(g, m.toolCalls());
         } else {
             g.write("content", m.content());
         }

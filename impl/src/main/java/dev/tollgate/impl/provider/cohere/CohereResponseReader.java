@@ -75,13 +75,7 @@ final class CohereResponseReader {
             String key = p.getString();
             Event v = p.next();
             if (key.equals("content") && v == Event.START_ARRAY) {
-                for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
-                    if (e == Event.START_OBJECT) {
-                        text.append(readTextPart(p));
-                    } else {
-                        JsonReading.skip(p, e);
-                    }
-                }
+                JsonReading.eachObject(p, v, q -> text.append(readTextPart(q)));
             } else if (key.equals("content") && v == Event.VALUE_STRING) {
                 text.append(p.getString());
             } else if (key.equals("tool_plan")) {

@@ -64,13 +64,7 @@ record CohereStreamEvent(String type, String id, int index, String text, String 
         private String error;
 
         private void delta(JsonParser p, Event v) {
-            if (v != Event.START_OBJECT) {
-                JsonReading.skip(p, v);
-                return;
-            }
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event e = p.next();
+            JsonReading.members(p, v, (key, e) -> {
                 switch (key) {
                     case "message" -> message(p, e);
                     case "finish_reason" -> finishReason = JsonReading.string(p, e);
@@ -78,7 +72,7 @@ record CohereStreamEvent(String type, String id, int index, String text, String 
                     case "error" -> error = JsonReading.string(p, e);
                     default -> JsonReading.skip(p, e);
                 }
-            }
+            });
         }
 
         private void message(JsonParser p, Event v) {

@@ -1,17 +1,14 @@
 package dev.tollgate.impl.provider.cohere;
 
-import dev.tollgate.api.Tool;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonReading;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
-import java.util.List;
 
 /**
- * Cohere's tool shapes: a tool definition {@code {"type": "function", "function": {name,
- * description, parameters}}} and a tool call {@code {"id", "type": "function", "function": {name,
- * arguments}}} whose {@code arguments} is JSON text, as a {@link ToolCall} carries it.
+ * Reads Cohere's tool calls, {@code {"id", "type": "function", "function": {name, arguments}}}
+ * whose {@code arguments} is JSON text, as a {@link ToolCall} carries it. Tools and calls are
+ * written in the same function form by {@link dev.tollgate.impl.provider.FunctionTools}.
  */
 final class CohereToolCalls {
     private CohereToolCalls() {
@@ -70,43 +67,5 @@ final class CohereToolCalls {
             throw new IllegalStateException("a tool call without an id or a function name");
         }
         return new ToolCall(id, name, arguments == null || arguments.isBlank() ? "{}" : arguments);
-    }
-
-    /**
-     * @param g the generator, inside the request object
-     * @param tools the request's tools, not empty
-     */
-    static void writeTools(JsonGenerator g, List<Tool> tools) {
-        g.writeStartArray("tools");
-        for (Tool tool : tools) {
-            g.writeStartObject()
-                    .write("type", "function")
-                    .writeStartObject("function")
-                    .write("name", tool.name())
-                    .write("description", tool.description())
-                    .write("parameters", tool.parameters())
-                    .writeEnd()
-                    .writeEnd();
-        }
-        g.writeEnd();
-    }
-
-    /**
-     * @param g the generator, inside an assistant message
-     * @param calls the message's calls, not empty
-     */
-    static void writeCalls(JsonGenerator g, List<ToolCall> calls) {
-        g.writeStartArray("tool_calls");
-        for (ToolCall call : calls) {
-            g.writeStartObject()
-                    .write("id", call.id())
-                    .write("type", "function")
-                    .writeStartObject("function")
-                    .write("name", call.name())
-                    .write("arguments", call.arguments())
-                    .writeEnd()
-                    .writeEnd();
-        }
-        g.writeEnd();
     }
 }

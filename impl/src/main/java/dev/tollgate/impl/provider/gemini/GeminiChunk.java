@@ -137,17 +137,10 @@ final class GeminiChunk {
     }
 
     private void readCandidates(JsonParser p, Event v) {
-        if (v != Event.START_ARRAY) {
+        if (candidate) {
             JsonReading.skip(p, v);
-            return;
-        }
-        for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
-            if (!candidate && e == Event.START_OBJECT) {
-                readCandidate(p);
-                candidate = true;
-            } else {
-                JsonReading.skip(p, e);
-            }
+        } else {
+            candidate = JsonReading.firstObject(p, v, this::readCandidate);
         }
     }
 
@@ -174,13 +167,7 @@ final class GeminiChunk {
             String key = p.getString();
             Event v = p.next();
             if (key.equals("parts") && v == Event.START_ARRAY) {
-                for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
-                    if (e == Event.START_OBJECT) {
-                        readPart(p);
-                    } else {
-                        JsonReading.skip(p, e);
-                    }
-                }
+                JsonReading.eachObject(p, v, this::readPart);
             } else {
                 JsonReading.skip(p, v);
             }

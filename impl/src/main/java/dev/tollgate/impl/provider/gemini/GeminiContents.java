@@ -4,14 +4,12 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.Role;
 import dev.tollgate.api.ToolCall;
+import dev.tollgate.impl.json.JsonReading;
 import dev.tollgate.impl.json.JsonSupport;
 import dev.tollgate.impl.provider.RequestChecks;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -109,7 +107,7 @@ final class GeminiContents {
         if (id != null) {
             g.write("id", id);
         }
-        JsonValue value = parse(result.content());
+        JsonValue value = JsonReading.value(result.content());
         g.write("response", value instanceof JsonObject object ? object
                 : JsonSupport.provider().createObjectBuilder()
                         .add("result", value != null ? value : JsonSupport.provider().createValue(result.content()))
@@ -137,19 +135,10 @@ final class GeminiContents {
         if (call.arguments().isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        if (parse(call.arguments()) instanceof JsonObject object) {
+        if (JsonReading.value(call.arguments()) instanceof JsonObject object) {
             return object;
         }
         throw RequestChecks.invalid(providerId, model, "the arguments of tool call '" + call.id()
                 + "' are not a JSON object");
-    }
-
-    /** @return the JSON value the text holds, or {@code null} if it is not JSON */
-    private static JsonValue parse(String text) {
-        try (JsonReader reader = JsonSupport.provider().createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
     }
 }

@@ -7,6 +7,7 @@ import dev.tollgate.api.Message;
 import dev.tollgate.api.ResponseFormat;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonSupport;
+import dev.tollgate.impl.provider.FunctionTools;
 import dev.tollgate.impl.provider.RequestChecks;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -77,7 +78,7 @@ final class OllamaRequestWriter {
             g.write("model", model);
             writeMessages(g, request.messages(), arguments);
             if (!request.tools().isEmpty()) {
-                OllamaToolCalls.writeTools(g, request.tools());
+                FunctionTools.write(g, request.tools());
             }
             g.write("stream", stream);
             writeOptions(g, request);

@@ -1,15 +1,12 @@
 package dev.tollgate.impl.provider.ollama;
 
-import dev.tollgate.api.Tool;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonReading;
-import dev.tollgate.impl.json.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -91,33 +88,7 @@ final class OllamaToolCalls {
      * @throws JsonParsingException if they are not one JSON object
      */
     static JsonObject arguments(ToolCall call) {
-        try (JsonParser p = JsonSupport.parser(call.arguments().getBytes(StandardCharsets.UTF_8))) {
-            JsonReading.expectObject(p, p.next());
-            JsonObject arguments = p.getObject();
-            if (p.hasNext()) {
-                throw new JsonParsingException("text after the arguments object", p.getLocation());
-            }
-            return arguments;
-        }
-    }
-
-    /**
-     * @param g the generator, inside the request object
-     * @param tools the request's tools, not empty
-     */
-    static void writeTools(JsonGenerator g, List<Tool> tools) {
-        g.writeStartArray("tools");
-        for (Tool tool : tools) {
-            g.writeStartObject()
-                    .write("type", "function")
-                    .writeStartObject("function")
-                    .write("name", tool.name())
-                    .write("description", tool.description())
-                    .write("parameters", tool.parameters())
-                    .writeEnd()
-                    .writeEnd();
-        }
-        g.writeEnd();
+        return JsonReading.object(call.arguments(), "arguments object");
     }
 
     /**

@@ -6,8 +6,7 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Message;
 import dev.tollgate.api.ResponseFormat;
 import dev.tollgate.api.Role;
-import dev.tollgate.api.Tool;
-import dev.tollgate.api.ToolCall;
+import dev.tollgate.impl.provider.FunctionTools;
 import dev.tollgate.impl.provider.RequestChecks;
 import jakarta.json.stream.JsonGenerator;
 import java.util.HashSet;
@@ -164,18 +163,7 @@ public final class OpenAiRequestWriter {
             } else {
                 g.write("content", m.content());
             }
-            g.writeStartArray("tool_calls");
-            for (ToolCall call : m.toolCalls()) {
-                g.writeStartObject()
-                        .write("id", call.id())
-                        .write("type", "function")
-                        .writeStartObject("function")
-                        .write("name", call.name())
-                        .write("arguments", call.arguments())
-                        .writeEnd()
-                        .writeEnd();
-            }
-            g.writeEnd();
+            FunctionTools.writeCalls(g, m.toolCalls());
         } else {
             g.write("content", m.content());
         }
@@ -186,18 +174,7 @@ public final class OpenAiRequestWriter {
         if (request.tools().isEmpty()) {
             return;
         }
-        g.writeStartArray("tools");
-        for (Tool tool : request.tools()) {
-            g.writeStartObject()
-                    .write("type", "function")
-                    .writeStartObject("function")
-                    .write("name", tool.name())
-                    .write("description", tool.description())
-                    .write("parameters", tool.parameters())
-                    .writeEnd()
-                    .writeEnd();
-        }
-        g.writeEnd();
+        FunctionTools.write(g, request.tools());
     }
 
     private static void writeResponseFormat(JsonGenerator g, ResponseFormat format) {

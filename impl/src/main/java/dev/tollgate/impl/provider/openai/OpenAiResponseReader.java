@@ -58,20 +58,7 @@ public final class OpenAiResponseReader {
     }
 
     private static boolean readChoices(JsonParser p, Event v, ChatResponse.Builder response, OpenAiToolCalls calls) {
-        if (v != Event.START_ARRAY) {
-            JsonReading.skip(p, v);
-            return false;
-        }
-        boolean any = false;
-        for (Event e = p.next(); e != Event.END_ARRAY; e = p.next()) {
-            if (!any && e == Event.START_OBJECT) {
-                readChoice(p, response, calls);
-                any = true;
-            } else {
-                JsonReading.skip(p, e);
-            }
-        }
-        return any;
+        return JsonReading.firstObject(p, v, q -> readChoice(q, response, calls));
     }
 
     private static void readChoice(JsonParser p, ChatResponse.Builder response, OpenAiToolCalls calls) {

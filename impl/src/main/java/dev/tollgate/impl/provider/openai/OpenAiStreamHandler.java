@@ -135,19 +135,13 @@ final class OpenAiStreamHandler implements StreamHandler<SseEvent> {
     }
 
     private static void readDelta(JsonParser p, Event v, ChoiceDelta choice) {
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return;
-        }
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event e = p.next();
+        JsonReading.members(p, v, (key, e) -> {
             switch (key) {
                 case "content" -> choice.text = OpenAiResponseReader.content(p, e);
                 case "tool_calls" -> choice.toolCalls = OpenAiToolCalls.parts(p, e);
                 default -> JsonReading.skip(p, e);
             }
-        }
+        });
     }
 
     @Override

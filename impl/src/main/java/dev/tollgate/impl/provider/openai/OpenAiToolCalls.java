@@ -75,20 +75,14 @@ final class OpenAiToolCalls {
     }
 
     private static void function(JsonParser p, Event v, String[] nameAndArguments) {
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return;
-        }
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event e = p.next();
+        JsonReading.members(p, v, (key, e) -> {
             switch (key) {
                 case "name" -> nameAndArguments[0] = JsonReading.string(p, e);
                 case "arguments" -> nameAndArguments[1] = e == Event.START_OBJECT ? p.getObject().toString()
                         : JsonReading.string(p, e);
                 default -> JsonReading.skip(p, e);
             }
-        }
+        });
     }
 
     /** @param part a whole call, added as a call of its own */

@@ -69,13 +69,7 @@ final class OpenAiUsageReader {
     }
 
     private void readDetails(JsonParser p, Event v) {
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return;
-        }
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event e = p.next();
+        JsonReading.members(p, v, (key, e) -> {
             switch (key) {
                 case "cached_tokens" -> cached = JsonReading.number(p, e);
                 case "cache_write_tokens" -> cacheWrite = JsonReading.number(p, e);
@@ -83,7 +77,7 @@ final class OpenAiUsageReader {
                 case "upstream_inference_cost" -> upstreamCost = decimal(p, e);
                 default -> JsonReading.skip(p, e);
             }
-        }
+        });
     }
 
     private static BigDecimal decimal(JsonParser p, Event v) {
