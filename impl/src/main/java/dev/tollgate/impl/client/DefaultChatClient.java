@@ -228,9 +228,7 @@ public final class DefaultChatClient implements ChatClient {
         }
 
         LlmException failed(RuntimeException e) {
-            LlmException failure = e instanceof LlmException l ? l
-                    : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
-                            .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
+            LlmException failure = asLlmException(e);
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             permit.settleFailure(failure);
             if (tracker != null) {
@@ -251,13 +249,18 @@ public final class DefaultChatClient implements ChatClient {
          * @param summary what the stream said before it failed
          * @return the failure as an {@link LlmException}
          */
+        /** A client failure that is not an {@link LlmException} is a bug of the adapter, reported as one. */
+        private LlmException asLlmException(RuntimeException e) {
+            return e instanceof LlmException l ? l
+                    : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
+                            .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
+        }
+
         LlmException failedAfter(RuntimeException e, ChatResponse summary) {
             if (!summary.usage().isKnown() && summary.usage().equals(Usage.unknown())) {
                 return failed(e);
             }
-            LlmException failure = e instanceof LlmException l ? l
-                    : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
-                            .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
+            LlmException failure = asLlmException(e);
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             Usage partial = summary.usage().partial();
             permit.settle(partial);

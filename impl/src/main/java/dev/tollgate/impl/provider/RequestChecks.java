@@ -11,51 +11,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The request-side rules every adapter applies: an option the provider does not support is an
- * error, never silently dropped; an {@code extra} parameter may not repeat a typed option; the
- * body is written as UTF-8 JSON.
+ * The request-side rules every adapter applies: an {@code extra} parameter may not repeat a typed
+ * option; the body is written as UTF-8 JSON. Options a provider cannot honour are the engine's to
+ * refuse or drop, from the client's {@link dev.tollgate.api.spi.ProviderClient#unsupportedOptions()}.
  */
 public final class RequestChecks {
-    /** The typed options of {@link ChatRequest} a provider may lack. */
-    public enum Option {
-        /** {@link ChatRequest#temperature()}. */
-        TEMPERATURE,
-        /** {@link ChatRequest#topP()}. */
-        TOP_P,
-        /** {@link ChatRequest#maxTokens()}. */
-        MAX_TOKENS,
-        /** {@link ChatRequest#stop()}. */
-        STOP,
-        /** {@link ChatRequest#seed()}. */
-        SEED
-    }
-
     private RequestChecks() {
-    }
-
-    /**
-     * @param request the request
-     * @param providerId the provider id
-     * @param model the model
-     * @param unsupported the options the provider lacks
-     * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} naming the first option
-     *     the request sets that the provider lacks
-     */
-    public static void rejectUnsupported(ChatRequest request, String providerId, String model,
-            Set<Option> unsupported) {
-        for (Option option : unsupported) {
-            boolean set = switch (option) {
-                case TEMPERATURE -> request.temperature().isPresent();
-                case TOP_P -> request.topP().isPresent();
-                case MAX_TOKENS -> request.maxTokens().isPresent();
-                case STOP -> !request.stop().isEmpty();
-                case SEED -> request.seed().isPresent();
-            };
-            if (set) {
-                throw invalid(providerId, model, "provider '" + providerId + "' does not support the option "
-                        + option.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            }
-        }
     }
 
     /**

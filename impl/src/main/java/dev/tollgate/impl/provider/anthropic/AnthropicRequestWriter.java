@@ -8,7 +8,6 @@ import dev.tollgate.impl.provider.AnswerTool;
 import dev.tollgate.impl.provider.RequestChecks;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +26,6 @@ import java.util.Set;
 final class AnthropicRequestWriter {
     private static final Set<String> TYPED_FIELDS = Set.of("model", "messages", "system", "max_tokens",
             "temperature", "top_p", "stop_sequences", "stream", "tools");
-    private static final Set<RequestChecks.Option> UNSUPPORTED = EnumSet.of(RequestChecks.Option.SEED);
 
     private final int defaultMaxTokens;
 
@@ -41,14 +39,12 @@ final class AnthropicRequestWriter {
      * @param providerId the provider id, for errors
      * @param stream whether the answer is to be streamed
      * @return the UTF-8 JSON body
-     * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if the request sets a
-     *     seed, its conversation does not fit the Messages API ({@link AnthropicConversation#of}),
+     * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if its conversation does not fit the Messages API ({@link AnthropicConversation#of}),
      *     a tool has the answer tool's name, or an extra parameter repeats a typed option, sets the
      *     tool choice of a structured answer or has a value JSON cannot hold
      */
     byte[] write(ChatRequest request, String providerId, boolean stream) {
         String model = request.model().orElseThrow();
-        RequestChecks.rejectUnsupported(request, providerId, model, UNSUPPORTED);
         RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
         Optional<AnswerTool> answer = AnswerTool.of(request.responseFormat());
         if (answer.isPresent()) {

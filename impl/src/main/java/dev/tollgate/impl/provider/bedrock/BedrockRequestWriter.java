@@ -9,7 +9,6 @@ import dev.tollgate.impl.provider.AnswerTool;
 import dev.tollgate.impl.provider.RequestChecks;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +19,8 @@ import java.util.Set;
  *
  * <ol>
  *   <li>The messages go to {@code messages} and {@code system} as {@link BedrockConversation} says.</li>
- *   <li>Max tokens, temperature, top-p and stop sequences go to {@code inferenceConfig}; a seed is
- *       refused, since Converse has none.</li>
+ *   <li>Max tokens, temperature, top-p and stop sequences go to {@code inferenceConfig}; a seed is declared
+ *       unsupported, since Converse has none.</li>
  *   <li>Tools go to {@code toolConfig.tools} as {@code {toolSpec: {name, description,
  *       inputSchema: {json}}}}, the choice left to the model. A response format other than text
  *       adds its {@linkplain AnswerTool answer tool} and makes the model call a tool: that
@@ -57,14 +56,12 @@ final class BedrockRequestWriter {
      * @param request the request, with its model set
      * @param providerId the provider id, for errors
      * @return the UTF-8 JSON body
-     * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if the request sets a
-     *     seed, a tool call's arguments are not JSON, a tool has the answer tool's name, or an
+     * @throws LlmException of category {@link ErrorCategory#INVALID_REQUEST} if a tool call's arguments are not JSON, a tool has the answer tool's name, or an
      *     extra parameter repeats a typed option, sets the {@code toolConfig} that tools or a
      *     response format write, or has a value JSON cannot hold
      */
     static byte[] write(ChatRequest request, String providerId) {
         String model = request.model().orElseThrow();
-        RequestChecks.rejectUnsupported(request, providerId, model, EnumSet.of(RequestChecks.Option.SEED));
         RequestChecks.rejectExtraOverlap(request, providerId, model, TYPED_FIELDS);
         Optional<AnswerTool> answer = AnswerTool.of(request.responseFormat());
         boolean toolConfig = !request.tools().isEmpty() || answer.isPresent();
