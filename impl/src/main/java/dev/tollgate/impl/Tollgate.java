@@ -7,6 +7,8 @@ import dev.tollgate.api.Target;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
 import dev.tollgate.api.spi.UsageExtractor;
+import dev.tollgate.impl.observe.CallObserver;
+import dev.tollgate.impl.observe.Observers;
 import dev.tollgate.impl.capture.CallCapture;
 import dev.tollgate.impl.capture.CallContexts;
 import dev.tollgate.impl.capture.CallPoint;
@@ -76,10 +78,11 @@ public final class Tollgate {
         this.failures = new CaptureFailures();
         PromptCapture prompts = new PromptCapture(settings.capturePrompts(), b.redactors, failures);
         ExchangeRecorder recorder = new ExchangeRecorder(contexts, prompts, b.sink, failures, pricing.currency());
+        Observers observers = new Observers(b.observers, failures);
         this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, b.sink, failures,
-                pricing.currency());
+                pricing.currency(), observers);
         this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
-                settings.maxRetryAfterWait(), health, rateLimits, dropping);
+                settings.maxRetryAfterWait(), health, rateLimits, dropping, observers);
         this.fallbackPlans = new FallbackPlans(b.config, registry);
         this.fallback = new FallbackChain(contexts,
                 provider -> health.tracker(provider).map(ProviderTracker::isAvailable).orElse(true));
@@ -197,6 +200,7 @@ public final class Tollgate {
         private List<PriceSource> priceSources = List.of();
         private List<PromptRedactor> redactors = List.of();
         private List<UsageExtractor> extractors = List.of();
+        private List<CallObserver> observers = List.of();
         private Executor executor = ForkJoinPool.commonPool();
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader = Tollgate.class.getClassLoader();
@@ -239,6 +243,15 @@ public final class Tollgate {
          */
         public Builder usageExtractors(List<UsageExtractor> value) {
             this.extractors = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * @param value follow calls and requests, such as to trace them; told in order
+         * @return this builder
+         */
+        public Builder observers(List<CallObserver> value) {
+            this.observers = List.copyOf(value);
             return this;
         }
 

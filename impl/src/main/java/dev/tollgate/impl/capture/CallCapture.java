@@ -4,6 +4,8 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.Exchange;
 import dev.tollgate.api.LlmCallRecord;
 import dev.tollgate.api.spi.UsageExtractor;
+import dev.tollgate.impl.observe.CallObservation;
+import dev.tollgate.impl.observe.CallObserver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ public final class CallCapture {
     private final RecordSink sink;
     private final CaptureFailures failures;
     private final String currency;
+    private final CallObserver observer;
 
     /**
      * @param contexts the call contexts
@@ -36,9 +39,11 @@ public final class CallCapture {
      * @param sink where records go
      * @param failures where capture failures are counted
      * @param currency the currency of costs
+     * @param observer told when calls start, leave their thread and end; must not throw
      */
     public CallCapture(CallContexts contexts, ExchangeRecorder recorder, List<UsageExtractor> extractors,
-            UnaryOperator<ChatResponse> pricer, RecordSink sink, CaptureFailures failures, String currency) {
+            UnaryOperator<ChatResponse> pricer, RecordSink sink, CaptureFailures failures, String currency,
+            CallObserver observer) {
         this.contexts = contexts;
         this.recorder = recorder;
         this.extractors = List.copyOf(extractors);
@@ -46,6 +51,7 @@ public final class CallCapture {
         this.sink = sink;
         this.failures = failures;
         this.currency = currency;
+        this.observer = observer;
     }
 
     /**
@@ -59,42 +65,48 @@ public final class CallCapture {
      */
     public Object invoke(CallPoint point, Callable<Object> proceed) throws Exception {
         LlmCallContext context = contexts.open(point);
+        CallObservation observation = observer.callStarted(context);
         Object result;
         try {
             result = proceed.call();
         } catch (Exception | Error e) {
             contexts.leave(context);
-            finish(context, null, e);
+            observation.left();
+            finish(context, observation, null, e);
             throw e;
         }
         contexts.leave(context);
+        observation.left();
         if (result instanceof CompletionStage<?> stage) {
-            return whenComplete(context, stage, point.method().getReturnType());
+            return whenComplete(context, observation, stage, point.method().getReturnType());
         }
         if (result instanceof DeferredOutcome deferred) {
-            deferred.outcome().whenComplete((value, failure) -> finish(context, null, unwrap(failure)));
+            deferred.outcome().whenComplete((value, failure) -> finish(context, observation, null, unwrap(failure)));
             return result;
         }
-        finish(context, result, null);
+        finish(context, observation, result, null);
         return result;
     }
 
-    private Object whenComplete(LlmCallContext context, CompletionStage<?> stage, Class<?> declared) {
-        CompletionStage<?> observed = stage.whenComplete((value, failure) -> finish(context, value, unwrap(failure)));
+    private Object whenComplete(LlmCallContext context, CallObservation observation, CompletionStage<?> stage,
+            Class<?> declared) {
+        CompletionStage<?> observed = stage.whenComplete(
+                (value, failure) -> finish(context, observation, value, unwrap(failure)));
         if (declared.isInstance(observed)) {
             return observed;
         }
         return stage;
     }
 
-    private void finish(LlmCallContext context, Object result, Throwable failure) {
+    private void finish(LlmCallContext context, CallObservation observation, Object result, Throwable failure) {
+        LlmCallRecord record;
         try {
             if (failure == null && result != null && !(result instanceof ChatResponse) && !extractors.isEmpty()) {
                 extract(context, result);
             }
             List<Exchange> exchanges = context.close();
             CallPoint point = context.point();
-            sink.publish(LlmCallRecord.builder()
+            record = LlmCallRecord.builder()
                     .id(context.id())
                     .parentId(context.parent() == null ? null : context.parent().id())
                     .callName(point.callName())
@@ -104,7 +116,14 @@ public final class CallCapture {
                     .failure(failure)
                     .exchanges(exchanges)
                     .currency(currency)
-                    .build());
+                    .build();
+        } catch (RuntimeException e) {
+            failures.report("building a call record", e);
+            return;
+        }
+        observation.ended(record);
+        try {
+            sink.publish(record);
         } catch (RuntimeException e) {
             failures.report("publishing a call record", e);
         }

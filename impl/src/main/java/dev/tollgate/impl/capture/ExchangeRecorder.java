@@ -52,8 +52,9 @@ public final class ExchangeRecorder {
      * @param request what was sent
      * @param response the answer, with cost and latency
      * @param startedAt when it was sent
+     * @return the exchange recorded, or {@code null} if recording failed
      */
-    public void success(LlmCallContext context, Target target, ChatRequest request, ChatResponse response,
+    public Exchange success(LlmCallContext context, Target target, ChatRequest request, ChatResponse response,
             Instant startedAt) {
         try {
             Exchange exchange = Exchange.builder()
@@ -70,8 +71,10 @@ public final class ExchangeRecorder {
                     .requestId(response.requestId().orElse(null))
                     .build();
             route(context, exchange, null);
+            return exchange;
         } catch (RuntimeException e) {
             failures.report("recording an exchange", e);
+            return null;
         }
     }
 
@@ -84,10 +87,11 @@ public final class ExchangeRecorder {
      * @param error the failure
      * @param startedAt when it was sent
      * @param latency how long until it failed
+     * @return the exchange recorded, or {@code null} if recording failed
      */
-    public void failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
+    public Exchange failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
             Instant startedAt, Duration latency) {
-        failure(context, target, request, error, startedAt, latency, true);
+        return failure(context, target, request, error, startedAt, latency, true);
     }
 
     /**
@@ -102,11 +106,12 @@ public final class ExchangeRecorder {
      * @param startedAt when it was sent
      * @param latency how long until it failed
      * @param sent whether the request left the application
+     * @return the exchange recorded, or {@code null} if recording failed
      */
-    public void failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
+    public Exchange failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
             Instant startedAt, Duration latency, boolean sent) {
         boolean unbilled = !sent || error.httpStatus().orElse(0) >= 400;
-        failure(context, target, request, error, startedAt, latency, unbilled ? Usage.zero() : Usage.unknown(),
+        return failure(context, target, request, error, startedAt, latency, unbilled ? Usage.zero() : Usage.unknown(),
                 unbilled ? Cost.zero(currency) : Cost.unknown());
     }
 
@@ -122,8 +127,9 @@ public final class ExchangeRecorder {
      * @param latency how long until it failed
      * @param usage what the provider reported before it failed
      * @param cost the price of that usage
+     * @return the exchange recorded, or {@code null} if recording failed
      */
-    public void failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
+    public Exchange failure(LlmCallContext context, Target target, ChatRequest request, LlmException error,
             Instant startedAt, Duration latency, Usage usage, Cost cost) {
         try {
             Exchange exchange = Exchange.builder()
@@ -137,8 +143,10 @@ public final class ExchangeRecorder {
                     .error(error)
                     .build();
             route(context, exchange, error);
+            return exchange;
         } catch (RuntimeException e) {
             failures.report("recording a failed exchange", e);
+            return null;
         }
     }
 

@@ -20,6 +20,7 @@ public final class LlmCallContext {
     private final List<Exchange> exchanges = new ArrayList<>(2);
     private volatile Target target;
     private final java.util.Map<Target, Long> notBefore = new java.util.concurrent.ConcurrentHashMap<>(2);
+    private final java.util.Map<Object, Object> attachments = new java.util.concurrent.ConcurrentHashMap<>(2);
     private boolean closed;
 
     LlmCallContext(String id, LlmCallContext parent, CallPoint point, Instant startedAt, long startNanos) {
@@ -80,7 +81,26 @@ public final class LlmCallContext {
         return at == null ? 0 : at - System.nanoTime();
     }
 
-    Instant startedAt() {
+    /**
+     * Keeps per-call state of an observer with the call, such as its trace span.
+     *
+     * @param key the owner's key
+     * @param value the state
+     */
+    public void attach(Object key, Object value) {
+        attachments.put(key, value);
+    }
+
+    /**
+     * @param key the owner's key
+     * @return what was {@linkplain #attach attached} under the key, or {@code null}
+     */
+    public Object attachment(Object key) {
+        return attachments.get(key);
+    }
+
+    /** @return when the call started */
+    public Instant startedAt() {
         return startedAt;
     }
 

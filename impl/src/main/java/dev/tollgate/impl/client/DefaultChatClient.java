@@ -6,6 +6,7 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ChatStream;
 import dev.tollgate.api.Cost;
 import dev.tollgate.api.ErrorCategory;
+import dev.tollgate.api.Exchange;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Target;
 import dev.tollgate.api.Usage;
@@ -17,6 +18,10 @@ import dev.tollgate.impl.capture.ExchangeRecorder;
 import dev.tollgate.impl.capture.LlmCallContext;
 import dev.tollgate.impl.health.ProviderHealthRegistry;
 import dev.tollgate.impl.health.ProviderTracker;
+import dev.tollgate.impl.http.OutboundHeaders;
+import dev.tollgate.impl.observe.CallObserver;
+import dev.tollgate.impl.observe.RequestObservation;
+import dev.tollgate.impl.observe.RequestStart;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.provider.ProviderRegistry;
@@ -45,6 +50,7 @@ public final class DefaultChatClient implements ChatClient {
     private final ProviderHealthRegistry health;
     private final RateLimits rateLimits;
     private final UnsupportedOptions unsupported;
+    private final CallObserver observer;
 
     /**
      * @param registry the configured providers
@@ -57,10 +63,12 @@ public final class DefaultChatClient implements ChatClient {
      * @param health the providers' health and circuits
      * @param rateLimits the client-side rate limits
      * @param dropping the providers that drop options they cannot honour instead of refusing them
+     * @param observer told of each request sent; must not throw
      */
     public DefaultChatClient(ProviderRegistry registry, CallContexts contexts, ExchangeRecorder recorder,
             Pricing pricing, CaptureFailures failures, Executor executor, Duration maxRetryAfterWait,
-            ProviderHealthRegistry health, RateLimits rateLimits, java.util.Set<String> dropping) {
+            ProviderHealthRegistry health, RateLimits rateLimits, java.util.Set<String> dropping,
+            CallObserver observer) {
         this.resolver = new TargetResolver(registry);
         this.contexts = contexts;
         this.recorder = recorder;
@@ -71,6 +79,7 @@ public final class DefaultChatClient implements ChatClient {
         this.health = health;
         this.rateLimits = rateLimits;
         this.unsupported = new UnsupportedOptions(dropping);
+        this.observer = observer;
     }
 
     @Override
@@ -91,20 +100,21 @@ public final class DefaultChatClient implements ChatClient {
 
     @Override
     public ChatStream stream(ChatRequest request) {
-        Attempt attempt = attempt(request, contexts.current());
+        Attempt attempt = attempt(request, contexts.current(), true);
         ProviderStream source;
-        try {
+        try (OutboundHeaders.Scope headers = attempt.headers()) {
             source = attempt.provider().client().stream(attempt.request());
         } catch (RuntimeException e) {
             throw attempt.failed(e);
         }
-        return new DefaultChatStream(source, attempt::answered, attempt::failedAfter, executor);
+        return new DefaultChatStream(source, attempt::answered, attempt::failedAfter, attempt.observation::firstChunk,
+                executor);
     }
 
     private ChatResponse send(ChatRequest request, LlmCallContext context) {
-        Attempt attempt = attempt(request, context);
+        Attempt attempt = attempt(request, context, false);
         ChatResponse answer;
-        try {
+        try (OutboundHeaders.Scope headers = attempt.headers()) {
             answer = attempt.provider().client().chat(attempt.request());
         } catch (RuntimeException e) {
             throw attempt.failed(e);
@@ -112,7 +122,7 @@ public final class DefaultChatClient implements ChatClient {
         return attempt.answered(answer, true);
     }
 
-    private Attempt attempt(ChatRequest request, LlmCallContext context) {
+    private Attempt attempt(ChatRequest request, LlmCallContext context, boolean streamed) {
         TargetResolver.Resolved resolved = resolver.resolve(request, context);
         Target target = resolved.target();
         ChatRequest targeted = request.provider().isPresent() && request.model().isPresent()
@@ -140,7 +150,9 @@ public final class DefaultChatClient implements ChatClient {
             permit.settleFailure(open);
             throw unsent(context, target, effective, open);
         }
-        return new Attempt(context, resolved.provider(), target, effective, tracker, permit,
+        RequestObservation observation = observer.requestStarted(
+                new RequestStart(context, resolved.provider(), target, effective, streamed));
+        return new Attempt(context, resolved.provider(), target, effective, tracker, permit, observation,
                 contexts.clock().instant(), System.nanoTime());
     }
 
@@ -187,17 +199,20 @@ public final class DefaultChatClient implements ChatClient {
         private final ChatRequest request;
         private final ProviderTracker tracker;
         private final Permit permit;
+        private final RequestObservation observation;
         private final Instant startedAt;
         private final long start;
 
         Attempt(LlmCallContext context, ConfiguredProvider provider, Target target, ChatRequest request,
-                ProviderTracker tracker, Permit permit, Instant startedAt, long start) {
+                ProviderTracker tracker, Permit permit, RequestObservation observation, Instant startedAt,
+                long start) {
             this.context = context;
             this.provider = provider;
             this.target = target;
             this.request = request;
             this.tracker = tracker;
             this.permit = permit;
+            this.observation = observation;
             this.startedAt = startedAt;
             this.start = start;
         }
@@ -208,6 +223,17 @@ public final class DefaultChatClient implements ChatClient {
 
         ChatRequest request() {
             return request;
+        }
+
+        /** @return the scope in which the observers' headers go with every HTTP request sent */
+        OutboundHeaders.Scope headers() {
+            return observation == RequestObservation.NONE ? () -> { } : OutboundHeaders.open(observation::headers);
+        }
+
+        private void ended(Exchange exchange) {
+            if (exchange != null) {
+                observation.ended(exchange);
+            }
         }
 
         ChatResponse answered(ChatResponse answer, boolean complete) {
@@ -223,7 +249,7 @@ public final class DefaultChatClient implements ChatClient {
             if (tracker != null) {
                 tracker.recordSuccess(built.latency());
             }
-            recorder.success(context, target, request, built, startedAt);
+            ended(recorder.success(context, target, request, built, startedAt));
             return built;
         }
 
@@ -234,12 +260,19 @@ public final class DefaultChatClient implements ChatClient {
             if (tracker != null) {
                 tracker.recordFailure(failure.category(), latency);
             }
-            recorder.failure(context, target, request, failure, startedAt, latency);
+            ended(recorder.failure(context, target, request, failure, startedAt, latency));
             if (context != null && failure.retryAfter().isPresent()
                     && (failure.category() == ErrorCategory.RATE_LIMITED || failure.category() == ErrorCategory.OVERLOADED)) {
                 context.retryAfter(target, failure.retryAfter().get());
             }
             return failure;
+        }
+
+        /** A client failure that is not an {@link LlmException} is a bug of the adapter, reported as one. */
+        private LlmException asLlmException(RuntimeException e) {
+            return e instanceof LlmException l ? l
+                    : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
+                            .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
         }
 
         /**
@@ -249,13 +282,6 @@ public final class DefaultChatClient implements ChatClient {
          * @param summary what the stream said before it failed
          * @return the failure as an {@link LlmException}
          */
-        /** A client failure that is not an {@link LlmException} is a bug of the adapter, reported as one. */
-        private LlmException asLlmException(RuntimeException e) {
-            return e instanceof LlmException l ? l
-                    : LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(provider.id())
-                            .model(target.model()).message(Messages.unexpectedFailure(provider.id())).cause(e).build();
-        }
-
         LlmException failedAfter(RuntimeException e, ChatResponse summary) {
             if (!summary.usage().isKnown() && summary.usage().equals(Usage.unknown())) {
                 return failed(e);
@@ -267,8 +293,8 @@ public final class DefaultChatClient implements ChatClient {
             if (tracker != null) {
                 tracker.recordFailure(failure.category(), latency);
             }
-            recorder.failure(context, target, request, failure, startedAt, latency, partial,
-                    price(provider, summary, target.model(), false));
+            ended(recorder.failure(context, target, request, failure, startedAt, latency, partial,
+                    price(provider, summary, target.model(), false)));
             return failure;
         }
     }

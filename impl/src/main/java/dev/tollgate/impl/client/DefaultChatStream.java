@@ -23,6 +23,7 @@ final class DefaultChatStream implements ChatStream, DeferredOutcome {
     private final ProviderStream source;
     private final BiFunction<ChatResponse, Boolean, ChatResponse> onAnswer;
     private final BiFunction<RuntimeException, ChatResponse, LlmException> onFailure;
+    private final Runnable onFirstChunk;
     private final Executor executor;
     private final StringBuilder text = new StringBuilder();
     private final CompletableFuture<ChatResponse> response = new CompletableFuture<>();
@@ -34,13 +35,16 @@ final class DefaultChatStream implements ChatStream, DeferredOutcome {
      * @param onAnswer prices and records the answer; the flag says whether the stream ended properly
      * @param onFailure records a failure, with what the stream reported before it, and returns it as
      *     an {@link LlmException}
+     * @param onFirstChunk told when the first text arrives
      * @param executor runs the reads of the {@linkplain #publisher() publisher}
      */
     DefaultChatStream(ProviderStream source, BiFunction<ChatResponse, Boolean, ChatResponse> onAnswer,
-            BiFunction<RuntimeException, ChatResponse, LlmException> onFailure, Executor executor) {
+            BiFunction<RuntimeException, ChatResponse, LlmException> onFailure, Runnable onFirstChunk,
+            Executor executor) {
         this.source = source;
         this.onAnswer = onAnswer;
         this.onFailure = onFailure;
+        this.onFirstChunk = onFirstChunk;
         this.executor = executor;
     }
 
@@ -68,8 +72,13 @@ final class DefaultChatStream implements ChatStream, DeferredOutcome {
             end(true);
             return null;
         }
+        boolean first;
         synchronized (text) {
+            first = text.length() == 0 && !next.isEmpty();
             text.append(next);
+        }
+        if (first) {
+            onFirstChunk.run();
         }
         return next;
     }

@@ -68,6 +68,7 @@ public final class HttpTransport {
      *     or {@link ErrorCategory#CANCELLED}
      */
     public HttpResponse<byte[]> send(HttpRequest.Builder request, String model) {
+        OutboundHeaders.addTo(request);
         HttpRequest built = request.timeout(timeout).build();
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray());
         try {
@@ -96,6 +97,7 @@ public final class HttpTransport {
      */
     public OpenedStream stream(HttpRequest.Builder request, String model) {
         long start = System.nanoTime();
+        OutboundHeaders.addTo(request);
         HttpRequest built = request.timeout(timeout).build();
         CompletableFuture<HttpResponse<java.io.InputStream>> future =
                 client.sendAsync(built, HttpResponse.BodyHandlers.ofInputStream());
