@@ -7,9 +7,9 @@ import java.util.Optional;
  * {@code tollgate.budgets.<name>.per=principal}.
  *
  * <ol>
- *   <li>Tollgate asks it once per provider request, on the thread that sends the request (for
- *       {@code chatAsync}, on the thread that called it is not guaranteed: the request is sent on
- *       the executor's thread).</li>
+ *   <li>Tollgate asks it once per provider request, on the thread that sends the request: the
+ *       caller's thread, except for {@code chatAsync}, whose requests are sent on the executor's
+ *       thread, where the container may not know the caller.</li>
  *   <li>An empty result means the caller is not known: no principal budget applies to the
  *       request.</li>
  *   <li>An application provides one as a CDI bean or with {@link java.util.ServiceLoader}; the
