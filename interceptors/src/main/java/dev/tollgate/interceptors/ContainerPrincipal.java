@@ -35,7 +35,15 @@ final class ContainerPrincipal implements BudgetKey {
     @Override
     public Optional<String> principal() {
         Principal principal = source().get();
-        return principal == null ? Optional.empty() : Optional.ofNullable(principal.getName());
+        if (principal == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(principal.getName());
+        } catch (RuntimeException e) {
+            // Weld's built-in Principal fails (WELD-000044) while nobody is logged in
+            return Optional.empty();
+        }
     }
 
     private Supplier<Principal> source() {
