@@ -275,4 +275,14 @@ class BudgetEnforcementTest {
         assertThat(answered).as("nine requests of 0.101 fit in 1").isEqualTo(9);
         assertThat(spent(tollgate, "daily", "")).isEqualByComparingTo("0.909");
     }
+
+    @Test
+    void statusOfAnUnknownBudget_isRefusedListingTheConfiguredOnes() {
+        Tollgate tollgate = engine("tollgate.budgets.daily.limit", "1", "tollgate.budgets.daily.period", "day");
+
+        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+                () -> tollgate.budgets().status("weekly", ""));
+
+        assertThat(e).hasMessageContaining("'weekly'").hasMessageContaining("[daily]");
+    }
 }
