@@ -233,4 +233,37 @@ public final class Messages {
         return "TOLLGATE-0130: provider '" + id + "' (type " + type + ") cannot honour " + option
                 + "; it is dropped from such requests, as tollgate.providers." + id + ".unsupported-options=drop asks";
     }
+
+    public static String budgetKeyUnknown(String property) {
+        return "TOLLGATE-0045: property '" + property + "' is not a budget key; a budget is "
+                + "tollgate.budgets.<name>.<field> with field limit, period, per, call, provider or principal";
+    }
+
+    public static String budgetNameInvalid(String property, String name) {
+        return "TOLLGATE-0046: budget name '" + name + "' in property '" + property + "' is invalid; use letters, "
+                + "digits, '-' and '_' only";
+    }
+
+    public static String budgetProviderUnknown(String property, String id, Collection<String> configured) {
+        return "TOLLGATE-0047: property '" + property + "' selects provider '" + id
+                + "', which is not configured; configured providers: " + configured;
+    }
+
+    public static String budgetDataSourceMissing(String storeProperty, String dataSourceProperty) {
+        return "TOLLGATE-0048: property '" + storeProperty + "' is 'jdbc' but property '" + dataSourceProperty
+                + "' is missing; set it to the JNDI name of the data source (for example jdbc/tollgate), or provide "
+                + "a BudgetStore bean";
+    }
+
+    public static String budgetExhausted(String budget, String key, String amount, String period, String until,
+            String spent, String reserved, String needed) {
+        return "TOLLGATE-0320: budget '" + budget + "'" + (key.isEmpty() ? "" : " of '" + key + "'") + " ("
+                + amount + " a " + period + ") is used up until " + until + ": spent " + spent + ", reserved "
+                + reserved + ", this request needs " + needed + "; the request was not sent";
+    }
+
+    public static String budgetDataSourceNotFound(String name, String property) {
+        return "TOLLGATE-0321: data source '" + name + "' of property '" + property + "' cannot be looked up; "
+                + "budgets are not enforced until it can";
+    }
 }

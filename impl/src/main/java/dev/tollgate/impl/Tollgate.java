@@ -1,14 +1,22 @@
 package dev.tollgate.impl;
 
+import dev.tollgate.api.Budgets;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.Target;
+import dev.tollgate.api.spi.BudgetKey;
+import dev.tollgate.api.spi.BudgetStore;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
 import dev.tollgate.api.spi.UsageExtractor;
 import dev.tollgate.impl.observe.CallObserver;
 import dev.tollgate.impl.observe.Observers;
+import dev.tollgate.impl.budget.BudgetConfig;
+import dev.tollgate.impl.budget.BudgetGuard;
+import dev.tollgate.impl.budget.BudgetView;
+import dev.tollgate.impl.budget.JdbcBudgetStore;
+import dev.tollgate.impl.budget.MemoryBudgetStore;
 import dev.tollgate.impl.capture.CallCapture;
 import dev.tollgate.impl.capture.CallContexts;
 import dev.tollgate.impl.capture.CallPoint;
@@ -64,9 +72,11 @@ public final class Tollgate {
     private final DefaultChatClient chatClient;
     private final FallbackPlans fallbackPlans;
     private final FallbackChain fallback;
+    private final Budgets budgets;
 
     /** The engine-wide settings read from configuration. */
-    private record Settings(boolean capturePrompts, Duration maxRetryAfterWait) {
+    private record Settings(boolean capturePrompts, Duration maxRetryAfterWait, BudgetConfig budgets,
+            BudgetStore budgetStore) {
     }
 
     private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
@@ -81,8 +91,11 @@ public final class Tollgate {
         Observers observers = new Observers(b.observers, failures);
         this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, b.sink, failures,
                 pricing.currency(), observers);
+        BudgetGuard guard = new BudgetGuard(settings.budgets(), settings.budgetStore(), b.budgetKey, pricing,
+                b.clock, failures);
+        this.budgets = new BudgetView(settings.budgets(), settings.budgetStore(), b.clock, pricing.currency());
         this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
-                settings.maxRetryAfterWait(), health, rateLimits, dropping, observers);
+                settings.maxRetryAfterWait(), health, rateLimits, dropping, observers, guard);
         this.fallbackPlans = new FallbackPlans(b.config, registry);
         this.fallback = new FallbackChain(contexts,
                 provider -> health.tracker(provider).map(ProviderTracker::isAvailable).orElse(true));
@@ -124,6 +137,11 @@ public final class Tollgate {
     /** @return the health and circuits of the configured providers */
     public ProviderHealthRegistry health() {
         return health;
+    }
+
+    /** @return the configured budgets and what is left of them */
+    public Budgets budgets() {
+        return budgets;
     }
 
     /** @return the count of capture failures */
@@ -201,6 +219,8 @@ public final class Tollgate {
         private List<PromptRedactor> redactors = List.of();
         private List<UsageExtractor> extractors = List.of();
         private List<CallObserver> observers = List.of();
+        private BudgetStore budgetStore;
+        private BudgetKey budgetKey = Optional::empty;
         private Executor executor = ForkJoinPool.commonPool();
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader = Tollgate.class.getClassLoader();
@@ -256,6 +276,25 @@ public final class Tollgate {
         }
 
         /**
+         * @param value keeps budget balances instead of the store {@code tollgate.budget.store} selects
+         * @return this builder
+         */
+        public Builder budgetStore(BudgetStore value) {
+            this.budgetStore = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * @param value names the caller for budgets per principal; by default there is none, and
+         *     such budgets never apply
+         * @return this builder
+         */
+        public Builder budgetKey(BudgetKey value) {
+            this.budgetKey = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
          * @param value runs asynchronous requests
          * @return this builder
          */
@@ -305,8 +344,10 @@ public final class Tollgate {
                     services != null ? services : ServiceLookup.serviceLoader(classLoader));
             String currency = reader.string(ConfigKeys.PRICING_CURRENCY).orElse("USD");
             PriceTable table = PriceTable.read(reader, currency);
+            BudgetConfig budgets = BudgetConfig.read(reader, registry.ids());
             Settings settings = new Settings(reader.bool(ConfigKeys.CAPTURE_PROMPTS, true),
-                    reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT));
+                    reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT), budgets,
+                    budgetStore(budgets, problems));
             ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
             RateLimits rateLimits = RateLimits.read(reader, registry.ids());
             java.util.Set<String> dropping = new java.util.HashSet<>();
@@ -323,6 +364,20 @@ public final class Tollgate {
             warnUnused(registry);
             return new Tollgate(this, registry, new Pricing(table, priceSources, currency), health, rateLimits,
                     dropping, settings);
+        }
+
+        private BudgetStore budgetStore(BudgetConfig budgets, ConfigProblems problems) {
+            if (budgetStore != null) {
+                return budgetStore;
+            }
+            if (!budgets.jdbc()) {
+                return new MemoryBudgetStore();
+            }
+            if (budgets.dataSource() == null) {
+                problems.add(Messages.budgetDataSourceMissing(ConfigKeys.BUDGET_STORE, ConfigKeys.BUDGET_DATASOURCE));
+                return new MemoryBudgetStore();
+            }
+            return JdbcBudgetStore.jndi(budgets.dataSource(), budgets.table());
         }
 
         private void warnUnused(ProviderRegistry registry) {

@@ -3,6 +3,8 @@ package dev.tollgate.interceptors;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.Fallback;
 import dev.tollgate.api.LlmCall;
+import dev.tollgate.api.spi.BudgetKey;
+import dev.tollgate.api.spi.BudgetStore;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
 import dev.tollgate.api.spi.UsageExtractor;
@@ -49,7 +51,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       once (a method annotation overrides the class annotation).</li>
  *   <li>After validation, it builds the engine from MicroProfile Config and validates every
  *       method's metadata against it; each problem is a deployment problem that names the
- *       method or the property to fix.</li>
+ *       method or the property to fix. The application's first {@link BudgetStore} and
+ *       {@link BudgetKey} (CDI beans, then {@link ServiceLoader} services) replace the configured
+ *       budget store and the container's caller identity.</li>
  * </ol>
  */
 public class TollgateExtension implements Extension {
@@ -107,7 +111,14 @@ public class TollgateExtension implements Extension {
     void start(@Observes AfterDeploymentValidation adv, BeanManager beanManager) {
         Tollgate built;
         try {
-            built = Tollgate.builder(config())
+            Tollgate.Builder builder = Tollgate.builder(config());
+            List<BudgetStore> stores = discover(beanManager, BudgetStore.class);
+            if (!stores.isEmpty()) {
+                builder.budgetStore(stores.get(0));
+            }
+            List<BudgetKey> keys = discover(beanManager, BudgetKey.class);
+            builder.budgetKey(keys.isEmpty() ? new ContainerPrincipal(beanManager, classLoader()) : keys.get(0));
+            built = builder
                     .recordSink(new CdiRecordSink(beanManager))
                     .priceSources(discover(beanManager, PriceSource.class))
                     .redactors(discover(beanManager, PromptRedactor.class))

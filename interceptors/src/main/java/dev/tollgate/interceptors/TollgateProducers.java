@@ -1,5 +1,6 @@
 package dev.tollgate.interceptors;
 
+import dev.tollgate.api.Budgets;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ProviderHealth;
 import jakarta.enterprise.context.Dependent;
@@ -27,5 +28,15 @@ public class TollgateProducers {
     @Dependent
     public ProviderHealth providerHealth(TollgateRuntime runtime) {
         return runtime.engine().health();
+    }
+
+    /**
+     * @param runtime the engine
+     * @return the configured budgets and what is left of them, shared and thread-safe
+     */
+    @Produces
+    @Dependent
+    public Budgets budgets(TollgateRuntime runtime) {
+        return runtime.engine().budgets();
     }
 }

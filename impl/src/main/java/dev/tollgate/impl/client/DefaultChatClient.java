@@ -12,6 +12,8 @@ import dev.tollgate.api.Target;
 import dev.tollgate.api.Usage;
 import dev.tollgate.api.spi.ProviderStream;
 import dev.tollgate.impl.Messages;
+import dev.tollgate.impl.budget.BudgetGuard;
+import dev.tollgate.impl.budget.BudgetHold;
 import dev.tollgate.impl.capture.CallContexts;
 import dev.tollgate.impl.capture.CaptureFailures;
 import dev.tollgate.impl.capture.ExchangeRecorder;
@@ -51,6 +53,7 @@ public final class DefaultChatClient implements ChatClient {
     private final RateLimits rateLimits;
     private final UnsupportedOptions unsupported;
     private final CallObserver observer;
+    private final BudgetGuard budgets;
 
     /**
      * @param registry the configured providers
@@ -64,11 +67,12 @@ public final class DefaultChatClient implements ChatClient {
      * @param rateLimits the client-side rate limits
      * @param dropping the providers that drop options they cannot honour instead of refusing them
      * @param observer told of each request sent; must not throw
+     * @param budgets reserves each request's estimated cost on the budgets that apply to it
      */
     public DefaultChatClient(ProviderRegistry registry, CallContexts contexts, ExchangeRecorder recorder,
             Pricing pricing, CaptureFailures failures, Executor executor, Duration maxRetryAfterWait,
             ProviderHealthRegistry health, RateLimits rateLimits, java.util.Set<String> dropping,
-            CallObserver observer) {
+            CallObserver observer, BudgetGuard budgets) {
         this.resolver = new TargetResolver(registry);
         this.contexts = contexts;
         this.recorder = recorder;
@@ -80,6 +84,7 @@ public final class DefaultChatClient implements ChatClient {
         this.rateLimits = rateLimits;
         this.unsupported = new UnsupportedOptions(dropping);
         this.observer = observer;
+        this.budgets = budgets;
     }
 
     @Override
@@ -145,14 +150,23 @@ public final class DefaultChatClient implements ChatClient {
         } catch (LlmException e) {
             throw unsent(context, target, effective, e);
         }
+        BudgetHold budget;
+        try {
+            budget = budgets.reserve(context == null ? null : context.point().callName(), resolved.provider(), target,
+                    effective);
+        } catch (LlmException e) {
+            permit.release();
+            throw unsent(context, target, effective, e);
+        }
         if (tracker != null && !tracker.tryAcquire()) {
             LlmException open = tracker.circuitOpen();
+            budget.release();
             permit.settleFailure(open);
             throw unsent(context, target, effective, open);
         }
         RequestObservation observation = observer.requestStarted(
                 new RequestStart(context, resolved.provider(), target, effective, streamed));
-        return new Attempt(context, resolved.provider(), target, effective, tracker, permit, observation,
+        return new Attempt(context, resolved.provider(), target, effective, tracker, permit, budget, observation,
                 contexts.clock().instant(), System.nanoTime());
     }
 
@@ -199,19 +213,21 @@ public final class DefaultChatClient implements ChatClient {
         private final ChatRequest request;
         private final ProviderTracker tracker;
         private final Permit permit;
+        private final BudgetHold budget;
         private final RequestObservation observation;
         private final Instant startedAt;
         private final long start;
 
         Attempt(LlmCallContext context, ConfiguredProvider provider, Target target, ChatRequest request,
-                ProviderTracker tracker, Permit permit, RequestObservation observation, Instant startedAt,
-                long start) {
+                ProviderTracker tracker, Permit permit, BudgetHold budget, RequestObservation observation,
+                Instant startedAt, long start) {
             this.context = context;
             this.provider = provider;
             this.target = target;
             this.request = request;
             this.tracker = tracker;
             this.permit = permit;
+            this.budget = budget;
             this.observation = observation;
             this.startedAt = startedAt;
             this.start = start;
@@ -246,6 +262,7 @@ public final class DefaultChatClient implements ChatClient {
             }
             ChatResponse built = response.build();
             permit.settle(built.usage());
+            budget.settle(built.cost());
             if (tracker != null) {
                 tracker.recordSuccess(built.latency());
             }
@@ -257,6 +274,7 @@ public final class DefaultChatClient implements ChatClient {
             LlmException failure = asLlmException(e);
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             permit.settleFailure(failure);
+            budget.settleFailure(failure);
             if (tracker != null) {
                 tracker.recordFailure(failure.category(), latency);
             }
@@ -290,11 +308,12 @@ public final class DefaultChatClient implements ChatClient {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             Usage partial = summary.usage().partial();
             permit.settle(partial);
+            Cost cost = price(provider, summary, target.model(), false);
+            budget.settle(cost);
             if (tracker != null) {
                 tracker.recordFailure(failure.category(), latency);
             }
-            ended(recorder.failure(context, target, request, failure, startedAt, latency, partial,
-                    price(provider, summary, target.model(), false)));
+            ended(recorder.failure(context, target, request, failure, startedAt, latency, partial, cost));
             return failure;
         }
     }

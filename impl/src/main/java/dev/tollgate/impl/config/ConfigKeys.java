@@ -63,7 +63,41 @@ public final class ConfigKeys {
     /** The longest wait before a request to a target that asked to be retried later. */
     public static final String RETRY_AFTER_MAX_WAIT = "tollgate.retry-after.max-wait";
 
+    /** The prefix of budget keys: {@code tollgate.budgets.<name>.<field>}. */
+    public static final String BUDGETS_PREFIX = "tollgate.budgets.";
+    /** A budget's limit, in {@link #PRICING_CURRENCY}; required, more than zero. */
+    public static final String BUDGET_LIMIT = "limit";
+    /** A budget's period: {@code day} or {@code month}; required. */
+    public static final String BUDGET_PERIOD = "period";
+    /** What gets its own allowance: {@code call}, {@code provider} or {@code principal}; unset for one shared allowance. */
+    public static final String BUDGET_PER = "per";
+    /** The only call name a budget applies to. */
+    public static final String BUDGET_CALL = "call";
+    /** The only provider id a budget applies to. */
+    public static final String BUDGET_PROVIDER = "provider";
+    /** The only principal a budget applies to. */
+    public static final String BUDGET_PRINCIPAL = "principal";
+    /** The time zone in which budget days and months begin; {@code UTC} by default. */
+    public static final String BUDGET_ZONE = "tollgate.budget.zone";
+    /** Where budget balances are kept: {@code memory} (the default) or {@code jdbc}. */
+    public static final String BUDGET_STORE = "tollgate.budget.store";
+    /** The JNDI name of the data source of the {@code jdbc} budget store. */
+    public static final String BUDGET_DATASOURCE = "tollgate.budget.datasource";
+    /** The table of the {@code jdbc} budget store; {@code tollgate_budget} by default. */
+    public static final String BUDGET_TABLE = "tollgate.budget.table";
+    /** The output tokens estimated for a request that sets no {@code maxTokens}; 1024 by default. */
+    public static final String BUDGET_OUTPUT_TOKENS = "tollgate.budget.output-tokens";
+
     private ConfigKeys() {
+    }
+
+    /**
+     * @param name a budget's name
+     * @param field a budget field, such as {@link #BUDGET_LIMIT}
+     * @return {@code tollgate.budgets.<name>.<field>}
+     */
+    public static String budgetProperty(String name, String field) {
+        return BUDGETS_PREFIX + name + "." + field;
     }
 
     /**

@@ -53,6 +53,9 @@ public interface Permit {
      */
     void settleFailure(Throwable failure);
 
+    /** Gives the request and its tokens back, for a request that was never sent. */
+    void release();
+
     /** @return how long {@code acquire} waited for this request's turn */
     Duration waited();
 }

@@ -54,13 +54,18 @@ final class ScheduledPermit implements Permit {
                 return;
             }
             if (e.category() == ErrorCategory.INVALID_REQUEST && e.httpStatus().isEmpty()) {
-                if (settled.compareAndSet(false, true)) {
-                    limiter.giveBack(estimatedTokens, stamps);
-                }
+                release();
                 return;
             }
         }
         settle(estimatedTokens);
+    }
+
+    @Override
+    public void release() {
+        if (settled.compareAndSet(false, true)) {
+            limiter.giveBack(estimatedTokens, stamps);
+        }
     }
 
     @Override

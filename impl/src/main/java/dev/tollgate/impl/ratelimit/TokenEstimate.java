@@ -33,6 +33,14 @@ public final class TokenEstimate {
      * @return its estimated input and output tokens
      */
     public static long of(ChatRequest request) {
+        return input(request) + request.maxTokens().orElse(DEFAULT_OUTPUT_TOKENS);
+    }
+
+    /**
+     * @param request the request about to be sent
+     * @return its estimated input tokens, by rule 1
+     */
+    public static long input(ChatRequest request) {
         long chars = 0;
         for (Message m : request.messages()) {
             chars += m.content().length();
@@ -44,7 +52,6 @@ public final class TokenEstimate {
             chars += tool.name().length() + tool.description().length() + tool.parameters().toString().length();
         }
         chars += request.responseFormat().schema().map(schema -> schema.toString().length()).orElse(0);
-        long input = (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
-        return input + request.maxTokens().orElse(DEFAULT_OUTPUT_TOKENS);
+        return (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN;
     }
 }

@@ -39,6 +39,11 @@ enum Unlimited implements RateLimiter, Permit {
     }
 
     @Override
+    public void release() {
+        // nothing was reserved
+    }
+
+    @Override
     public Duration waited() {
         return Duration.ZERO;
     }

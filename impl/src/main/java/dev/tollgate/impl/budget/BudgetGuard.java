@@ -1,0 +1,166 @@
+package dev.tollgate.impl.budget;
+
+import dev.tollgate.api.ChatRequest;
+import dev.tollgate.api.Cost;
+import dev.tollgate.api.ErrorCategory;
+import dev.tollgate.api.LlmException;
+import dev.tollgate.api.Target;
+import dev.tollgate.api.Usage;
+import dev.tollgate.api.spi.BudgetBalance;
+import dev.tollgate.api.spi.BudgetKey;
+import dev.tollgate.api.spi.BudgetStore;
+import dev.tollgate.api.spi.BudgetWindow;
+import dev.tollgate.impl.Messages;
+import dev.tollgate.impl.capture.CaptureFailures;
+import dev.tollgate.impl.pricing.Pricing;
+import dev.tollgate.impl.provider.ConfiguredProvider;
+import dev.tollgate.impl.ratelimit.TokenEstimate;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Reserves a request's estimated cost on every budget that applies to it, all or none.
+ *
+ * <ol>
+ *   <li>The estimate prices the request's {@linkplain TokenEstimate#input(ChatRequest) estimated
+ *       input tokens} and, as output, its {@code maxTokens} or else the configured default, at the
+ *       target's price. A target without a price reserves zero: its requests go ahead until the
+ *       budget is used up, and their unknown cost is charged as zero.</li>
+ *   <li>If a budget refuses, the reservations already taken are given back and the request fails
+ *       with {@link ErrorCategory#QUOTA_EXCEEDED}, naming the budget, its limit and its period.</li>
+ *   <li>A store that fails lets the request go ahead without that budget; the failure is logged
+ *       and counted.</li>
+ * </ol>
+ */
+public final class BudgetGuard {
+    private final List<BudgetRule> rules;
+    private final BudgetStore store;
+    private final BudgetKey principals;
+    private final Pricing pricing;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int outputTokens;
+    private final CaptureFailures failures;
+
+    /**
+     * @param config the budgets
+     * @param store keeps the balances
+     * @param principals names the caller
+     * @param pricing prices the estimates
+     * @param clock tells which period it is
+     * @param failures where store and principal failures are counted
+     */
+    public BudgetGuard(BudgetConfig config, BudgetStore store, BudgetKey principals, Pricing pricing, Clock clock,
+            CaptureFailures failures) {
+        this.rules = config.rules();
+        this.store = store;
+        this.principals = principals;
+        this.pricing = pricing;
+        this.clock = clock;
+        this.zone = config.zone();
+        this.outputTokens = config.outputTokens();
+        this.failures = failures;
+    }
+
+    /**
+     * @param callName the request's call name, or {@code null} outside an {@code @LlmCall} method
+     * @param provider the target's provider
+     * @param target the target
+     * @param request the request about to be sent
+     * @return the reservations to settle when the request ends
+     * @throws LlmException of category {@link ErrorCategory#QUOTA_EXCEEDED} if a budget is used up
+     */
+    public BudgetHold reserve(String callName, ConfiguredProvider provider, Target target, ChatRequest request) {
+        if (rules.isEmpty()) {
+            return BudgetHold.NONE;
+        }
+        Instant now = clock.instant();
+        Supplier<Optional<String>> principal = new Supplier<>() {
+            private Optional<String> name;
+
+            @Override
+            public Optional<String> get() {
+                if (name == null) {
+                    name = principal();
+                }
+                return name;
+            }
+        };
+        List<BudgetRule> applying = new ArrayList<>(rules.size());
+        List<BudgetWindow> windows = new ArrayList<>(rules.size());
+        for (BudgetRule rule : rules) {
+            rule.keyFor(callName, provider.id(), principal).ifPresent(key -> {
+                applying.add(rule);
+                windows.add(rule.window(key, now, zone));
+            });
+        }
+        if (windows.isEmpty()) {
+            return BudgetHold.NONE;
+        }
+        BigDecimal estimate = estimate(provider, target, request);
+        List<BudgetWindow> taken = new ArrayList<>(windows.size());
+        for (int i = 0; i < windows.size(); i++) {
+            BudgetRule rule = applying.get(i);
+            BudgetWindow window = windows.get(i);
+            boolean reserved;
+            try {
+                reserved = store.reserve(window, estimate, rule.limit());
+            } catch (RuntimeException e) {
+                failures.report("reserving budget '" + rule.name() + "' (the request goes ahead without it)", e);
+                continue;
+            }
+            if (!reserved) {
+                new BudgetHold(store, taken, estimate, failures).release();
+                throw exhausted(rule, window, estimate, provider, target);
+            }
+            taken.add(window);
+        }
+        return new BudgetHold(store, taken, estimate, failures);
+    }
+
+    private Optional<String> principal() {
+        try {
+            return principals.principal().filter(p -> !p.isBlank());
+        } catch (RuntimeException e) {
+            failures.report("naming the caller for principal budgets", e);
+            return Optional.empty();
+        }
+    }
+
+    private BigDecimal estimate(ConfiguredProvider provider, Target target, ChatRequest request) {
+        Usage usage = Usage.of(TokenEstimate.input(request), request.maxTokens().orElse(outputTokens));
+        try {
+            Cost cost = pricing.cost(provider, null, request.model().orElse(target.model()), usage);
+            return cost.isKnown() ? cost.total() : BigDecimal.ZERO;
+        } catch (RuntimeException e) {
+            failures.report("estimating the cost of a request", e);
+            return BigDecimal.ZERO;
+        }
+    }
+
+    private LlmException exhausted(BudgetRule rule, BudgetWindow window, BigDecimal estimate,
+            ConfiguredProvider provider, Target target) {
+        BudgetBalance balance;
+        try {
+            balance = store.balance(window);
+        } catch (RuntimeException e) {
+            balance = null;
+        }
+        String currency = " " + pricing.currency();
+        return LlmException.builder(ErrorCategory.QUOTA_EXCEEDED)
+                .provider(provider.id())
+                .model(target.model())
+                .message(Messages.budgetExhausted(rule.name(), window.key(), rule.limit().toPlainString() + currency,
+                        rule.period().word(), window.end().toString(),
+                        balance == null ? "unknown" : balance.spent().stripTrailingZeros().toPlainString() + currency,
+                        balance == null ? "unknown" : balance.reserved().stripTrailingZeros().toPlainString() + currency,
+                        estimate.stripTrailingZeros().toPlainString() + currency))
+                .build();
+    }
+}
