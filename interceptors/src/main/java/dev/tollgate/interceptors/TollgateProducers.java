@@ -2,6 +2,7 @@ package dev.tollgate.interceptors;
 
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ProviderHealth;
+import dev.tollgate.api.UsageLedger;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 
@@ -27,5 +28,15 @@ public class TollgateProducers {
     @Dependent
     public ProviderHealth providerHealth(TollgateRuntime runtime) {
         return runtime.engine().health();
+    }
+
+    /**
+     * @param runtime the engine
+     * @return the engine's one usage ledger, shared and thread-safe
+     */
+    @Produces
+    @Dependent
+    public UsageLedger usageLedger(TollgateRuntime runtime) {
+        return runtime.engine().ledger();
     }
 }
