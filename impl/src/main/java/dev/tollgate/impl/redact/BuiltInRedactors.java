@@ -46,7 +46,7 @@ public final class BuiltInRedactors {
             "(?i:\\bbearer)\\s+(?<secret>[A-Za-z0-9._~+/-]{16,}=*)");
     private static final Pattern LABELLED = Pattern.compile("(?i:api[_-]?key|secret|token|password|passwd|pwd"
             + "|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)[\"']?\\s*[:=]\\s*[\"']?"
-            + "(?<secret>[A-Za-z0-9+/_.~=-]{12,})");
+            + "(?<secret>[A-Za-z0-9+/_.~=-]{8,})");
     private static final Pattern RANDOM_BASE64 = Pattern.compile(
             "(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2}(?![A-Za-z0-9+/=_-])");
 
