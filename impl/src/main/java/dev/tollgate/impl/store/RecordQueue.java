@@ -51,12 +51,22 @@ public final class RecordQueue implements RecordSink {
      */
     public RecordQueue(RecordStore store, StoreSettings settings, ThreadFactory threads) {
         this.store = store;
-        this.name = store.getClass().getName();
+        this.name = className(store);
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.writer = threads.newThread(this::drain);
-        writer.setName("tollgate-record-store-" + store.getClass().getSimpleName());
+        writer.setName("tollgate-record-store-" + name.substring(name.lastIndexOf('.') + 1));
         writer.start();
+    }
+
+    /** The class of a store, without the suffix of a container's proxy of it. */
+    private static String className(RecordStore store) {
+        String n = store.getClass().getName();
+        int proxy = n.indexOf("$Proxy$");
+        if (proxy < 0) {
+            proxy = n.indexOf("$$");
+        }
+        return proxy > 0 ? n.substring(0, proxy) : n;
     }
 
     @Override
