@@ -143,7 +143,9 @@ public final class RecordQueue implements RecordSink {
         long delay = settings.retryDelay().toNanos();
         long maxDelay = delay * StoreSettings.MAX_BACKOFF;
         long failed = 0;
+        boolean triedWhileClosing = false;
         while (true) {
+            triedWhileClosing |= closing;
             try {
                 store.store(batch);
                 stored.add(batch.size());
@@ -160,6 +162,9 @@ public final class RecordQueue implements RecordSink {
                 LOG.log(failed == 1 ? Level.WARNING : Level.DEBUG,
                         Messages.storeFailed(name, batch.size(), Duration.ofNanos(delay)), e);
             }
+            if (closing && !triedWhileClosing) {
+                continue;
+            }
             long wait = closing ? Math.min(delay, deadline - System.nanoTime()) : delay;
             if (wait <= 0 || !pause(wait)) {
                 dropped.add(batch.size());
@@ -169,11 +174,17 @@ public final class RecordQueue implements RecordSink {
         }
     }
 
-    /** @return {@code false} if interrupted */
+    /**
+     * Waits before the next attempt; the start of shutdown ends the wait at once, to try again
+     * while there is time.
+     *
+     * @return {@code false} if interrupted
+     */
     private boolean pause(long nanos) {
+        boolean wasClosing = closing;
         long until = System.nanoTime() + nanos;
         synchronized (signal) {
-            for (long left = nanos; left > 0; left = remaining(until)) {
+            for (long left = nanos; left > 0 && closing == wasClosing; left = remaining(until)) {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(signal, left);
                 } catch (InterruptedException e) {

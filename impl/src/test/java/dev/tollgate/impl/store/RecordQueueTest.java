@@ -134,4 +134,18 @@ class RecordQueueTest {
         assertThat(status.dropped()).isEqualTo(41);
         assertThat(status.failures()).isPositive();
     }
+
+    @Test
+    void close_triesAgainAtOnce_aStoreThatIsWaitingOutItsBackoff() throws Exception {
+        TestStore store = new TestStore(1);
+        RecordQueue queue = new RecordQueue(store, new StoreSettings(100, 10, Duration.ofHours(1), Duration.ofSeconds(10)),
+                Persistence.daemonThreads());
+
+        List<LlmCallRecord> published = publish(queue, 3);
+        await(() -> queue.status().failures() == 1);
+        queue.close();
+
+        assertThat(store.stored).containsExactlyElementsOf(published);
+        assertThat(queue.status()).isEqualTo(new PersistenceStatus(3, 0, 0, 1));
+    }
 }
