@@ -31,8 +31,6 @@ public final class BuiltInRedactors {
     private static final String NOT_KEY_CHAR = "(?![A-Za-z0-9_-])";
     private static final String NO_KEY_CHAR_BEFORE = "(?<![A-Za-z0-9_-])";
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?![A-Za-z0-9-])");
     private static final Pattern CARD = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
     private static final Pattern PREFIXED_KEY = Pattern.compile(NO_KEY_CHAR_BEFORE + "(?:"
             + "sk-[A-Za-z0-9_-]{20,}"
@@ -44,22 +42,32 @@ public final class BuiltInRedactors {
             + ")" + NOT_KEY_CHAR);
     private static final Pattern BEARER = Pattern.compile(
             "(?i:\\bbearer)\\s+(?<secret>[A-Za-z0-9._~+/-]{16,}=*)");
-    private static final Pattern LABELLED = Pattern.compile("(?i:api[_-]?key|secret|token|password|passwd|pwd"
-            + "|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)[\"']?\\s*[:=]\\s*[\"']?"
+    // starts at the separator, so that only ':' and '=' look back for a label
+    private static final Pattern LABELLED = Pattern.compile("[:=](?<=(?i:api[_-]?key|secret|token|password|passwd"
+            + "|pwd|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)[\"']?\\s{0,3}[:=])\\s*[\"']?"
             + "(?<secret>[A-Za-z0-9+/_.~=-]{8,})");
+    private static final int MIN_RANDOM = 32;
     private static final Pattern RANDOM_BASE64 = Pattern.compile(
-            "(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{32,}={0,2}(?![A-Za-z0-9+/=_-])");
+            "(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{" + MIN_RANDOM + ",}={0,2}(?![A-Za-z0-9+/=_-])");
+    private static final String[] KEY_PREFIXES = {"sk-", "AIza", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_",
+        "ghr_", "github_pat_", "xox"};
+    private static final String[] LABELS = {"key", "secret", "token", "pass", "pwd", "credential"};
 
     private static final Map<String, Function<String, List<PromptRedactor>>> BUILT_IN = new LinkedHashMap<>();
 
     static {
-        BUILT_IN.put("email", r -> List.of(new PatternRedactor(EMAIL, t -> true, r)));
-        BUILT_IN.put("card", r -> List.of(new PatternRedactor(CARD, SecretChecks::isCardNumber, r)));
+        BUILT_IN.put("email", r -> List.of(new EmailRedactor(r)));
+        BUILT_IN.put("card", r -> List.of(
+                new PatternRedactor(SecretChecks::mayHoldCardNumber, CARD, SecretChecks::isCardNumber, r)));
         BUILT_IN.put("api-key", r -> List.of(
-                new PatternRedactor(PREFIXED_KEY, SecretChecks::hasLetterAndDigit, r),
-                new PatternRedactor(BEARER, SecretChecks::hasLetterAndDigit, r),
-                new PatternRedactor(LABELLED, SecretChecks::looksGenerated, r),
-                new PatternRedactor(RANDOM_BASE64, SecretChecks::looksRandom, r)));
+                new PatternRedactor(t -> SecretChecks.containsAny(t, KEY_PREFIXES), PREFIXED_KEY,
+                        SecretChecks::hasLetterAndDigit, r),
+                new PatternRedactor(t -> SecretChecks.containsIgnoringCase(t, "bearer"), BEARER,
+                        SecretChecks::hasLetterAndDigit, r),
+                new PatternRedactor(t -> (t.indexOf(':') >= 0 || t.indexOf('=') >= 0)
+                        && SecretChecks.containsAnyIgnoringCase(t, LABELS), LABELLED, SecretChecks::looksGenerated, r),
+                new PatternRedactor(t -> SecretChecks.hasRun(t, MIN_RANDOM), RANDOM_BASE64, SecretChecks::looksRandom,
+                        r)));
     }
 
     private BuiltInRedactors() {
@@ -90,8 +98,7 @@ public final class BuiltInRedactors {
             String name = property.substring(ConfigKeys.REDACTION_PATTERNS.length());
             reader.string(property).ifPresent(regex -> {
                 try {
-                    redactors.add(new PatternRedactor(Pattern.compile(regex), t -> true,
-                            replacement.replace(NAME, name)));
+                    redactors.add(new PatternRedactor(Pattern.compile(regex), replacement.replace(NAME, name)));
                 } catch (PatternSyntaxException e) {
                     reader.problems().add(Messages.redactionPatternInvalid(property, e.getDescription()));
                 }

@@ -70,4 +70,70 @@ final class SecretChecks {
         }
         return count >= 13 && count <= 19 && sum % 10 == 0;
     }
+
+    /** @return whether the text holds one of the words, as they are written */
+    static boolean containsAny(String text, String[] words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the text holds one of the words, in lower case, in any case */
+    static boolean containsAnyIgnoringCase(String text, String[] words) {
+        for (String w : words) {
+            if (containsIgnoringCase(text, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the text holds the word, given in lower case, in any case */
+    static boolean containsIgnoringCase(String text, String word) {
+        char lower = word.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        for (int i = 0, last = text.length() - word.length(); i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the text has 13 digits in a row, single spaces or hyphens between them allowed */
+    static boolean mayHoldCardNumber(String text) {
+        int digits = 0;
+        char previous = ' ';
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 13) {
+                    return true;
+                }
+            } else if (!((c == ' ' || c == '-') && previous >= '0' && previous <= '9')) {
+                digits = 0;
+            }
+            previous = c;
+        }
+        return false;
+    }
+
+    /** @return whether the text has {@code length} characters in a row of those keys and base64 are made of */
+    static boolean hasRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean keyChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '+' || c == '/' || c == '_' || c == '-';
+            run = keyChar ? run + 1 : 0;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

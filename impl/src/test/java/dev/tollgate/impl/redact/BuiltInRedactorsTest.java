@@ -35,6 +35,7 @@ class BuiltInRedactorsTest {
     @CsvSource(delimiter = '|', value = {
         "Write to jane.doe+news@example.co.uk today.|Write to [email] today.",
         "Mail ops@corp-mail.example.com.|Mail [email].",
+        "a@x.com,b@y.org and c.d@e.io|[email],[email] and [email]",
         "Pay with 4111 1111 1111 1111 please|Pay with [card] please",
         "Pay with 4111-1111-1111-1111.|Pay with [card].",
         "Card 5555555555554444, Amex 378282246310005|Card [card], Amex [card]",
@@ -55,6 +56,7 @@ class BuiltInRedactorsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Contact user@localhost or @handle or a@b",
+        "Reply to @example.com or name@domain or x@@y.com",
         "Card 4111 1111 1111 1112 fails the check",
         "Order 1234567890123456 and phone +1 555 123 4567",
         "Reference 79927398713 is too short for a card",
