@@ -30,7 +30,8 @@ public record StoreSettings(int queueCapacity, int batchSize, Duration retryDela
         int batch = atLeastOne(reader, ConfigKeys.STORE_BATCH_SIZE, DEFAULTS.batchSize());
         Duration retry = reader.duration(ConfigKeys.STORE_RETRY_DELAY, DEFAULTS.retryDelay());
         if (retry.isZero()) {
-            reader.problems().add(Messages.propertyInvalid(ConfigKeys.STORE_RETRY_DELAY, "0", "a positive duration"));
+            reader.problems().add(Messages.propertyInvalid(ConfigKeys.STORE_RETRY_DELAY,
+                    reader.string(ConfigKeys.STORE_RETRY_DELAY).orElse(""), "a positive duration"));
             retry = DEFAULTS.retryDelay();
         }
         return new StoreSettings(capacity, batch, retry,
