@@ -4,8 +4,8 @@ import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.Target;
-import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.UsageLedger;
+import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
 import dev.tollgate.api.spi.RecordStore;
 import dev.tollgate.api.spi.UsageExtractor;
@@ -92,8 +92,7 @@ public final class Tollgate implements AutoCloseable {
         this.config = b.config;
         this.persistence = new Persistence(b.stores, settings.store(), b.threadFactory);
         this.ledger = new DefaultUsageLedger(b.clock, persistence::status);
-        RecordSink sink = new RecordSinks(persistence.isEmpty() ? List.of(ledger, b.sink)
-                : List.of(ledger, persistence, b.sink), failures);
+        RecordSink sink = new RecordSinks(List.of(ledger, persistence, b.sink), failures);
         List<PromptRedactor> redactors = new ArrayList<>(settings.builtInRedactors());
         redactors.addAll(b.redactors);
         PromptCapture prompts = new PromptCapture(settings.capturePrompts(), redactors, failures);

@@ -22,11 +22,6 @@ public final class Persistence implements RecordSink {
         this.queues = stores.stream().map(s -> new RecordQueue(s, settings, threads)).toList();
     }
 
-    /** @return whether there is no store */
-    public boolean isEmpty() {
-        return queues.isEmpty();
-    }
-
     @Override
     public void publish(LlmCallRecord record) {
         for (RecordQueue q : queues) {
