@@ -132,6 +132,7 @@ public class TollgateExtension implements Extension {
         }
         if (built.providers().ids().isEmpty() && (chatClientInjected || !declared.isEmpty())) {
             adv.addDeploymentProblem(new DeploymentException(dev.tollgate.impl.Messages.noProviderConfigured()));
+            built.close();
             return;
         }
         for (Map.Entry<CallPointKey, DeclaredCall> e : declared.entrySet()) {
