@@ -28,6 +28,8 @@ import java.lang.annotation.Target;
  *       asynchronously. The method's result or exception is passed on unchanged.</li>
  *   <li>Inside the method, {@link ChatClient} requests that do not name a provider or model go to
  *       {@link #provider()} and {@link #model()}.</li>
+ *   <li>Prompts and answers are kept in the record only when {@link #capture()} and
+ *       {@code tollgate.capture.prompts} allow it, after the configured redaction ran on them.</li>
  *   <li>It is a definition error if {@link #provider()} names a provider that is not configured.</li>
  * </ol>
  *
@@ -70,19 +72,33 @@ public @interface LlmCall {
     @Nonbinding
     String model() default "";
 
+    /**
+     * Whether the prompts and answers of this call's requests are kept in its {@link Exchange}s.
+     * They are kept only when this is {@code true} and {@code tollgate.capture.prompts} is
+     * {@code true} (the default of both). The configuration property
+     * {@code tollgate.call."<call name>".capture} overrides this member. Usage, cost and errors
+     * are captured either way.
+     *
+     * @return {@code false} to keep no prompt or answer of this call
+     */
+    @Nonbinding
+    boolean capture() default true;
+
     /** Supports inline instantiation of {@link LlmCall}. */
     final class Literal extends AnnotationLiteral<LlmCall> implements LlmCall {
         /** The annotation with every member at its default. */
-        public static final Literal INSTANCE = new Literal("", "", "");
+        public static final Literal INSTANCE = new Literal("", "", "", true);
 
         private final String value;
         private final String provider;
         private final String model;
+        private final boolean capture;
 
-        private Literal(String value, String provider, String model) {
+        private Literal(String value, String provider, String model, boolean capture) {
             this.value = value;
             this.provider = provider;
             this.model = model;
+            this.capture = capture;
         }
 
         /**
@@ -92,7 +108,18 @@ public @interface LlmCall {
          * @return the annotation
          */
         public static Literal of(String value, String provider, String model) {
-            return new Literal(value, provider, model);
+            return new Literal(value, provider, model, true);
+        }
+
+        /**
+         * @param value the call name
+         * @param provider the provider id
+         * @param model the model
+         * @param capture whether prompts and answers are kept
+         * @return the annotation
+         */
+        public static Literal of(String value, String provider, String model, boolean capture) {
+            return new Literal(value, provider, model, capture);
         }
 
         @Override
@@ -108,6 +135,11 @@ public @interface LlmCall {
         @Override
         public String model() {
             return model;
+        }
+
+        @Override
+        public boolean capture() {
+            return capture;
         }
     }
 }

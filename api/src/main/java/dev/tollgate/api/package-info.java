@@ -13,7 +13,11 @@
  *       {@link dev.tollgate.api.ErrorCategory};</li>
  *   <li>{@link dev.tollgate.api.ProviderHealth} reports each provider's
  *       {@link dev.tollgate.api.ProviderStatus}: outcomes, latency and
- *       {@link dev.tollgate.api.CircuitState}.</li>
+ *       {@link dev.tollgate.api.CircuitState};</li>
+ *   <li>{@link dev.tollgate.api.UsageLedger} keeps running totals of requests, tokens, errors and
+ *       cost by call name, provider and model ({@link dev.tollgate.api.LedgerSnapshot},
+ *       {@link dev.tollgate.api.UsageTotals}), and how persisting records fares
+ *       ({@link dev.tollgate.api.PersistenceStatus}).</li>
  * </ul>
  *
  * <p>This package is public API. Integrators extend Tollgate through {@link dev.tollgate.api.spi}.

@@ -7,7 +7,7 @@ import java.util.Collection;
 
 /**
  * Every warning and error text of the engine, each with a stable id. Ids 0001–0099 are
- * configuration errors, 0100–0199 warnings, 0200–0299 request errors.
+ * configuration errors, 0100–0199 warnings, 0200–0299 request errors, 0340–0379 record stores.
  */
 public final class Messages {
     private Messages() {
@@ -124,6 +124,41 @@ public final class Messages {
 
     public static String redactorFailed(String redactor) {
         return "TOLLGATE-0103: prompt redactor " + redactor + " failed; the text is kept as \"[redaction failed]\"";
+    }
+
+    public static String redactionPatternInvalid(String property, String problem) {
+        return "TOLLGATE-0055: property '" + property + "' is not a valid regular expression (" + problem
+                + "); fix or remove it";
+    }
+
+    public static String builtInRedactorUnknown(String property, String name, Collection<String> known) {
+        return "TOLLGATE-0056: property '" + property + "' names unknown built-in redactor '" + name + "'; known: "
+                + known + ", or none";
+    }
+
+    public static String storeFailed(String store, int records, Duration retryIn) {
+        return "TOLLGATE-0340: record store " + store + " failed to store " + records + " record(s); the same "
+                + "records are handed over again in " + retryIn.toMillis() + " ms. Later failures of this kind are "
+                + "logged at FINE";
+    }
+
+    public static String storeRecovered(String store, long failures) {
+        return "TOLLGATE-0341: record store " + store + " stores records again after " + failures + " failure(s)";
+    }
+
+    public static String recordsDropping(String store, int capacity) {
+        return "TOLLGATE-0342: the queue of record store " + store + " is full (" + capacity
+                + " records, tollgate.store.queue-capacity); records are dropped until the store catches up";
+    }
+
+    public static String recordsDropped(String store, long dropped) {
+        return "TOLLGATE-0343: record store " + store + " is catching up again; " + dropped
+                + " record(s) dropped since the start";
+    }
+
+    public static String recordsLeftAtShutdown(String store, long left, Duration timeout) {
+        return "TOLLGATE-0344: record store " + store + " did not store " + left + " record(s) within the "
+                + timeout.toMillis() + " ms of tollgate.store.shutdown-timeout; they are lost";
     }
 
     public static String lateExchange(String callName) {

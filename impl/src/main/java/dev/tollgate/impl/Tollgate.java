@@ -7,8 +7,10 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.Target;
 import dev.tollgate.api.spi.BudgetKey;
 import dev.tollgate.api.spi.BudgetStore;
+import dev.tollgate.api.UsageLedger;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
+import dev.tollgate.api.spi.RecordStore;
 import dev.tollgate.api.spi.UsageExtractor;
 import dev.tollgate.impl.observe.CallObserver;
 import dev.tollgate.impl.observe.Observers;
@@ -24,6 +26,7 @@ import dev.tollgate.impl.capture.CaptureFailures;
 import dev.tollgate.impl.capture.ExchangeRecorder;
 import dev.tollgate.impl.capture.PromptCapture;
 import dev.tollgate.impl.capture.RecordSink;
+import dev.tollgate.impl.capture.RecordSinks;
 import dev.tollgate.impl.client.DefaultChatClient;
 import dev.tollgate.impl.config.ConfigKeys;
 import dev.tollgate.impl.config.ConfigProblems;
@@ -35,6 +38,7 @@ import dev.tollgate.impl.fallback.FallbackPlan;
 import dev.tollgate.impl.fallback.FallbackPlans;
 import dev.tollgate.impl.health.ProviderHealthRegistry;
 import dev.tollgate.impl.health.ProviderTracker;
+import dev.tollgate.impl.ledger.DefaultUsageLedger;
 import dev.tollgate.impl.pricing.PriceTable;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.AdapterCatalog;
@@ -42,22 +46,27 @@ import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.provider.ProviderRegistry;
 import dev.tollgate.impl.provider.ServiceLookup;
 import dev.tollgate.impl.ratelimit.RateLimits;
+import dev.tollgate.impl.redact.BuiltInRedactors;
+import dev.tollgate.impl.store.Persistence;
+import dev.tollgate.impl.store.StoreSettings;
 import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * The engine, assembled once from configuration: providers, pricing, capture and the
  * {@link ChatClient}. Containers build one per application and hand its parts to their beans.
  */
-public final class Tollgate {
+public final class Tollgate implements AutoCloseable {
     /** How long a retry waits at most for a provider's {@code Retry-After}, unless configured. */
     public static final Duration DEFAULT_RETRY_AFTER_WAIT = Duration.ofSeconds(10);
 
@@ -73,10 +82,13 @@ public final class Tollgate {
     private final FallbackPlans fallbackPlans;
     private final FallbackChain fallback;
     private final Budgets budgets;
+    private final DefaultUsageLedger ledger;
+    private final Persistence persistence;
+    private final Config config;
 
     /** The engine-wide settings read from configuration. */
-    private record Settings(boolean capturePrompts, Duration maxRetryAfterWait, BudgetConfig budgets,
-            BudgetStore budgetStore) {
+    private record Settings(boolean capturePrompts, Duration maxRetryAfterWait, List<PromptRedactor> builtInRedactors,
+            StoreSettings store, BudgetConfig budgets, BudgetStore budgetStore) {
     }
 
     private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
@@ -86,10 +98,16 @@ public final class Tollgate {
         this.health = health;
         this.contexts = new CallContexts(b.clock);
         this.failures = new CaptureFailures();
-        PromptCapture prompts = new PromptCapture(settings.capturePrompts(), b.redactors, failures);
-        ExchangeRecorder recorder = new ExchangeRecorder(contexts, prompts, b.sink, failures, pricing.currency());
+        this.config = b.config;
+        this.persistence = new Persistence(b.stores, settings.store(), b.threadFactory);
+        this.ledger = new DefaultUsageLedger(b.clock, persistence::status);
+        RecordSink sink = new RecordSinks(List.of(ledger, persistence, b.sink), failures);
+        List<PromptRedactor> redactors = new ArrayList<>(settings.builtInRedactors());
+        redactors.addAll(b.redactors);
+        PromptCapture prompts = new PromptCapture(settings.capturePrompts(), redactors, failures);
+        ExchangeRecorder recorder = new ExchangeRecorder(contexts, prompts, sink, failures, pricing.currency());
         Observers observers = new Observers(b.observers, failures);
-        this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, b.sink, failures,
+        this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, sink, failures,
                 pricing.currency(), observers);
         BudgetGuard guard = new BudgetGuard(settings.budgets(), settings.budgetStore(), b.budgetKey, pricing,
                 b.clock, failures);
@@ -144,6 +162,20 @@ public final class Tollgate {
         return budgets;
     }
 
+    /** @return the running totals of every record published */
+    public UsageLedger ledger() {
+        return ledger;
+    }
+
+    /**
+     * Hands the records still queued to the record stores, for at most
+     * {@code tollgate.store.shutdown-timeout} per store, and stops their writers. Idempotent.
+     */
+    @Override
+    public void close() {
+        persistence.close();
+    }
+
     /** @return the count of capture failures */
     public CaptureFailures captureFailures() {
         return failures;
@@ -161,6 +193,23 @@ public final class Tollgate {
      *     is not configured or there is no model
      */
     public CallPoint callPoint(String callName, Method method, String provider, String model) {
+        return callPoint(callName, method, provider, model, true);
+    }
+
+    /**
+     * Validates the metadata of an intercepted method and fixes its first target and whether its
+     * prompts are captured; {@code tollgate.call."<call name>".capture} overrides the annotation.
+     *
+     * @param callName the logical call name
+     * @param method the method
+     * @param provider the provider it names, or empty for the default
+     * @param model the model it names, or empty for the provider's default
+     * @param capture whether its annotation lets prompts and answers be kept
+     * @return the call point
+     * @throws IllegalArgumentException naming the method or the property to set, if the provider
+     *     is not configured, there is no model, or the capture property is not a boolean
+     */
+    public CallPoint callPoint(String callName, Method method, String provider, String model, boolean capture) {
         String where = method.getDeclaringClass().getName() + "." + method.getName();
         String id = provider.isEmpty() ? registry.defaultId().orElse(null) : provider;
         if (id == null) {
@@ -173,7 +222,15 @@ public final class Tollgate {
         if (model.isEmpty() && configured.get().defaultModelIfSet().isEmpty()) {
             throw new IllegalArgumentException(Messages.llmCallWithoutModel(where, id));
         }
-        return new CallPoint(callName, method, new Target(id, model.isEmpty() ? null : model));
+        ConfigProblems problems = new ConfigProblems();
+        boolean captured = new ConfigReader(config, problems)
+                .bool(ConfigKeys.callProperty(callName, ConfigKeys.CALL_CAPTURE), capture);
+        try {
+            problems.throwIfAny();
+        } catch (TollgateConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return new CallPoint(callName, method, new Target(id, model.isEmpty() ? null : model), captured);
     }
 
     /**
@@ -221,6 +278,8 @@ public final class Tollgate {
         private List<CallObserver> observers = List.of();
         private BudgetStore budgetStore;
         private BudgetKey budgetKey = Optional::empty;
+        private List<RecordStore> stores = List.of();
+        private ThreadFactory threadFactory = Persistence.daemonThreads();
         private Executor executor = ForkJoinPool.commonPool();
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader = Tollgate.class.getClassLoader();
@@ -285,12 +344,30 @@ public final class Tollgate {
         }
 
         /**
+         * @param value persist records, each through a queue of its own
+         * @return this builder
+         */
+        public Builder recordStores(List<RecordStore> value) {
+            this.stores = List.copyOf(value);
+            return this;
+        }
+
+        /**
          * @param value names the caller for budgets per principal; by default there is none, and
          *     such budgets never apply
          * @return this builder
          */
         public Builder budgetKey(BudgetKey value) {
             this.budgetKey = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * @param value makes the threads that hand records to record stores; daemon threads by default
+         * @return this builder
+         */
+        public Builder threadFactory(ThreadFactory value) {
+            this.threadFactory = Objects.requireNonNull(value);
             return this;
         }
 
@@ -346,8 +423,8 @@ public final class Tollgate {
             PriceTable table = PriceTable.read(reader, currency);
             BudgetConfig budgets = BudgetConfig.read(reader, registry.ids());
             Settings settings = new Settings(reader.bool(ConfigKeys.CAPTURE_PROMPTS, true),
-                    reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT), budgets,
-                    budgetStore(budgets, problems));
+                    reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT),
+                    BuiltInRedactors.read(reader), StoreSettings.read(reader), budgets, budgetStore(budgets, problems));
             ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
             RateLimits rateLimits = RateLimits.read(reader, registry.ids());
             java.util.Set<String> dropping = new java.util.HashSet<>();

@@ -10,14 +10,15 @@ import java.lang.reflect.Method;
  * @param method the method
  * @param provider the provider named, or empty
  * @param model the model named, or empty
+ * @param capture whether the annotation lets prompts and answers be kept
  */
-record DeclaredCall(String callName, Method method, String provider, String model) {
+record DeclaredCall(String callName, Method method, String provider, String model, boolean capture) {
 
     static DeclaredCall of(Class<?> beanClass, Method method, LlmCall annotation) {
         String name = annotation.value().isEmpty()
                 ? beanClass.getSimpleName() + "." + method.getName()
                 : annotation.value();
-        return new DeclaredCall(name, method, annotation.provider(), annotation.model());
+        return new DeclaredCall(name, method, annotation.provider(), annotation.model(), annotation.capture());
     }
 
     /**

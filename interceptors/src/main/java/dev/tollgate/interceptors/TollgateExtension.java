@@ -7,6 +7,7 @@ import dev.tollgate.api.spi.BudgetKey;
 import dev.tollgate.api.spi.BudgetStore;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
+import dev.tollgate.api.spi.RecordStore;
 import dev.tollgate.api.spi.UsageExtractor;
 import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.capture.CallPoint;
@@ -22,6 +23,7 @@ import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
@@ -36,6 +38,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -123,6 +126,8 @@ public class TollgateExtension implements Extension {
                     .priceSources(discover(beanManager, PriceSource.class))
                     .redactors(discover(beanManager, PromptRedactor.class))
                     .usageExtractors(discover(beanManager, UsageExtractor.class))
+                    .recordStores(discover(beanManager, RecordStore.class))
+                    .threadFactory(threadFactory())
                     .executor(executor())
                     .classLoader(classLoader())
                     .services(new ServiceLookup() {
@@ -138,12 +143,13 @@ public class TollgateExtension implements Extension {
         }
         if (built.providers().ids().isEmpty() && (chatClientInjected || !declared.isEmpty())) {
             adv.addDeploymentProblem(new DeploymentException(dev.tollgate.impl.Messages.noProviderConfigured()));
+            built.close();
             return;
         }
         for (Map.Entry<CallPointKey, DeclaredCall> e : declared.entrySet()) {
             DeclaredCall d = e.getValue();
             try {
-                callPoints.put(e.getKey(), built.callPoint(d.callName(), d.method(), d.provider(), d.model()));
+                callPoints.put(e.getKey(), built.callPoint(d.callName(), d.method(), d.provider(), d.model(), d.capture()));
             } catch (IllegalArgumentException problem) {
                 adv.addDeploymentProblem(new DeploymentException(problem.getMessage()));
             }
@@ -165,6 +171,21 @@ public class TollgateExtension implements Extension {
             }
         }
         engine = built;
+    }
+
+    void stop(@Observes BeforeShutdown shutdown) {
+        close();
+    }
+
+    /**
+     * Hands the records still queued to the record stores and stops their writers; idempotent, so
+     * the end of the application context may do it first, while the stores' beans still work.
+     */
+    void close() {
+        Tollgate e = engine;
+        if (e != null) {
+            e.close();
+        }
     }
 
     /**
@@ -194,7 +215,7 @@ public class TollgateExtension implements Extension {
             if (d == null) {
                 d = DeclaredCall.of(beanClass, method, LlmCall.Literal.INSTANCE);
             }
-            return engine().callPoint(d.callName(), d.method(), d.provider(), d.model());
+            return engine().callPoint(d.callName(), d.method(), d.provider(), d.model(), d.capture());
         });
     }
 
@@ -256,6 +277,18 @@ public class TollgateExtension implements Extension {
             found.add(service);
         }
         return found;
+    }
+
+    private static ThreadFactory threadFactory() {
+        try {
+            Object factory = new javax.naming.InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
+            if (factory instanceof ThreadFactory f) {
+                return f;
+            }
+        } catch (javax.naming.NamingException | RuntimeException e) {
+            LOG.log(Level.DEBUG, "no managed thread factory; record stores are written by daemon threads");
+        }
+        return dev.tollgate.impl.store.Persistence.daemonThreads();
     }
 
     private static Executor executor() {

@@ -3,6 +3,7 @@ package dev.tollgate.interceptors;
 import dev.tollgate.api.Budgets;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ProviderHealth;
+import dev.tollgate.api.UsageLedger;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 
@@ -38,5 +39,15 @@ public class TollgateProducers {
     @Dependent
     public Budgets budgets(TollgateRuntime runtime) {
         return runtime.engine().budgets();
+    }
+
+    /**
+     * @param runtime the engine
+     * @return the engine's one usage ledger, shared and thread-safe
+     */
+    @Produces
+    @Dependent
+    public UsageLedger usageLedger(TollgateRuntime runtime) {
+        return runtime.engine().ledger();
     }
 }

@@ -4,6 +4,8 @@ import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.capture.CallPoint;
 import dev.tollgate.impl.fallback.FallbackPlan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 
@@ -24,6 +26,16 @@ public class TollgateRuntime {
     @Inject
     public TollgateRuntime(TollgateExtension extension) {
         this.extension = extension;
+    }
+
+    /**
+     * Hands the records still queued to the record stores while the application's beans, record
+     * stores among them, still work.
+     *
+     * @param event the end of the application context
+     */
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        extension.close();
     }
 
     /** @return the engine */

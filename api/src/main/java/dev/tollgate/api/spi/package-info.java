@@ -9,6 +9,8 @@
  *   <li>{@link dev.tollgate.api.spi.UsageExtractor}: reads usage from results of other LLM
  *       clients, so {@link dev.tollgate.api.LlmCall} captures them too;</li>
  *   <li>{@link dev.tollgate.api.spi.PromptRedactor}: rewrites captured prompts and answers;</li>
+ *   <li>{@link dev.tollgate.api.spi.RecordStore}: persists call records, off the business call's
+ *       thread;</li>
  *   <li>{@link dev.tollgate.api.spi.AccessTokenSupplier}: OAuth access tokens for providers that
  *       authenticate with bearer tokens, such as Vertex AI;</li>
  *   <li>{@link dev.tollgate.api.spi.BudgetStore}: keeps budget balances, instead of the in-memory
@@ -16,8 +18,8 @@
  *   <li>{@link dev.tollgate.api.spi.BudgetKey}: names the caller for budgets per principal.</li>
  * </ul>
  *
- * <p>Price sources, usage extractors, redactors, token suppliers, budget stores and budget keys
- * are found as CDI beans of the
+ * <p>Price sources, usage extractors, redactors, record stores, token suppliers, budget stores and
+ * budget keys are found as CDI beans of the
  * application and with {@link java.util.ServiceLoader}. This package is public API for
  * integrators; applications use {@link dev.tollgate.api}.
  */

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides what of a prompt and answer is kept in an exchange: nothing when capture is off, else
- * the text after every {@link PromptRedactor} ran on it. When a redactor throws, the text is
+ * Decides what of a prompt and answer is kept in an exchange: nothing when capture is off, for
+ * the engine or for the call the exchange belongs to, else the text after every
+ * {@link PromptRedactor} ran on it, the built-in ones first. When a redactor throws, the text is
  * replaced by {@value #REDACTION_FAILED} rather than kept unredacted.
  */
 public final class PromptCapture {
@@ -34,11 +35,12 @@ public final class PromptCapture {
     }
 
     /**
+     * @param context the call the exchange belongs to, or {@code null} for a standalone one
      * @param messages the messages sent
      * @return what to keep; empty when capture is off
      */
-    public List<Message> messages(List<Message> messages) {
-        if (!enabled) {
+    public List<Message> messages(LlmCallContext context, List<Message> messages) {
+        if (!enabled(context)) {
             return List.of();
         }
         if (redactors.isEmpty()) {
@@ -52,11 +54,16 @@ public final class PromptCapture {
     }
 
     /**
+     * @param context the call the exchange belongs to, or {@code null} for a standalone one
      * @param text an answer
      * @return what to keep; {@code null} when capture is off
      */
-    public String text(String text) {
-        return enabled ? redact(text) : null;
+    public String text(LlmCallContext context, String text) {
+        return enabled(context) ? redact(text) : null;
+    }
+
+    private boolean enabled(LlmCallContext context) {
+        return enabled && (context == null || context.point().capture());
     }
 
     private String redact(String text) {
@@ -67,7 +74,7 @@ public final class PromptCapture {
                 if (redacted != null) {
                     result = redacted;
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 failures.report("redacting a prompt", e);
                 LOG.log(Level.DEBUG, () -> Messages.redactorFailed(r.getClass().getName()));
                 return REDACTION_FAILED;

@@ -45,6 +45,22 @@ public final class ConfigKeys {
 
     /** Whether prompts and answers are kept in captured exchanges. */
     public static final String CAPTURE_PROMPTS = "tollgate.capture.prompts";
+    /** Whether one call keeps prompts and answers, after the call's prefix; overrides its annotation. */
+    public static final String CALL_CAPTURE = "capture";
+    /** The built-in redactors to run: {@code email}, {@code card}, {@code api-key}, or {@code none}. */
+    public static final String REDACTION_BUILTIN = "tollgate.redaction.builtin";
+    /** The prefix of custom redaction patterns: {@code tollgate.redaction.patterns.<name>=<regex>}. */
+    public static final String REDACTION_PATTERNS = "tollgate.redaction.patterns.";
+    /** What replaces redacted text; {@code {name}} stands for the redactor's name. */
+    public static final String REDACTION_REPLACEMENT = "tollgate.redaction.replacement";
+    /** How many records may wait for each record store. */
+    public static final String STORE_QUEUE_CAPACITY = "tollgate.store.queue-capacity";
+    /** How many records are handed to a record store at most at once. */
+    public static final String STORE_BATCH_SIZE = "tollgate.store.batch-size";
+    /** How long after a failure a record store gets the same records again, at first. */
+    public static final String STORE_RETRY_DELAY = "tollgate.store.retry-delay";
+    /** How long pending records are handed over at shutdown. */
+    public static final String STORE_SHUTDOWN_TIMEOUT = "tollgate.store.shutdown-timeout";
     /** The priority of the capture interceptor; the fallback interceptor runs 5 above it. */
     public static final String INTERCEPTOR_PRIORITY = "tollgate.interceptor.priority";
 
