@@ -45,6 +45,10 @@ public final class ConfigKeys {
 
     /** Whether prompts and answers are kept in captured exchanges. */
     public static final String CAPTURE_PROMPTS = "tollgate.capture.prompts";
+    /** Whether calls and requests are traced and measured where OpenTelemetry is present; {@code true} by default. */
+    public static final String TELEMETRY_ENABLED = "tollgate.telemetry.enabled";
+    /** Whether request spans carry the prompts and answers, as captured and redacted; {@code false} by default. */
+    public static final String TELEMETRY_CAPTURE_CONTENT = "tollgate.telemetry.capture-content";
     /** The priority of the capture interceptor; the fallback interceptor runs 5 above it. */
     public static final String INTERCEPTOR_PRIORITY = "tollgate.interceptor.priority";
 
