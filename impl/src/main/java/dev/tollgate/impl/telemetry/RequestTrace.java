@@ -96,7 +96,6 @@ final class RequestTrace implements RequestObservation {
             CallTrace.failed(span, type);
             durationAttributes = metricAttributes.toBuilder().put(GenAi.ERROR_TYPE, type).build();
         }
-        span.end();
         metrics.duration((System.nanoTime() - startNanos) / NANOS_PER_SECOND, durationAttributes);
         if (tokensKnown) {
             metrics.tokens(usage.inputTokens(), usage.outputTokens(), metricAttributes);
@@ -106,5 +105,6 @@ final class RequestTrace implements RequestObservation {
                     GenAi.REQUEST_MODEL, model(),
                     GenAi.CALL_NAME, start.callName()));
         }
+        span.end();
     }
 }
