@@ -13,6 +13,7 @@ import dev.tollgate.impl.config.TollgateConfigException;
 import dev.tollgate.impl.fallback.FallbackPlan;
 import dev.tollgate.impl.provider.ServiceLookup;
 import dev.tollgate.interceptors.health.HealthIntegration;
+import dev.tollgate.interceptors.telemetry.TelemetryIntegration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -49,7 +50,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       once (a method annotation overrides the class annotation).</li>
  *   <li>After validation, it builds the engine from MicroProfile Config and validates every
  *       method's metadata against it; each problem is a deployment problem that names the
- *       method or the property to fix.</li>
+ *       method or the property to fix. Where the OpenTelemetry API is present and
+ *       {@code tollgate.telemetry.enabled} is not {@code false}, the engine traces and measures
+ *       every call on the application's {@code OpenTelemetry} bean, else on the global one.</li>
  * </ol>
  */
 public class TollgateExtension implements Extension {
@@ -107,11 +110,13 @@ public class TollgateExtension implements Extension {
     void start(@Observes AfterDeploymentValidation adv, BeanManager beanManager) {
         Tollgate built;
         try {
-            built = Tollgate.builder(config())
+            Config config = config();
+            built = Tollgate.builder(config)
                     .recordSink(new CdiRecordSink(beanManager))
                     .priceSources(discover(beanManager, PriceSource.class))
                     .redactors(discover(beanManager, PromptRedactor.class))
                     .usageExtractors(discover(beanManager, UsageExtractor.class))
+                    .observers(TelemetryIntegration.observers(config, beanManager, classLoader()))
                     .executor(executor())
                     .classLoader(classLoader())
                     .services(new ServiceLookup() {
