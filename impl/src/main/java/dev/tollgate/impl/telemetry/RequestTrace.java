@@ -65,13 +65,30 @@ final class RequestTrace implements RequestObservation {
         AttributesBuilder response = common.toBuilder();
         exchange.responseModel().ifPresent(m -> response.put(GenAi.RESPONSE_MODEL, m));
         Attributes metricAttributes = response.build();
+        Usage usage = exchange.usage();
+        boolean tokensKnown = usage.isKnown() && (exchange.succeeded() || usage.totalTokens() > 0);
+        String errorType = exchange.error().map(LlmException::category).map(Enum::name).orElse(null);
+        describe(exchange, metricAttributes, tokensKnown ? usage : null, errorType);
+        metrics.duration((System.nanoTime() - startNanos) / NANOS_PER_SECOND, errorType == null ? metricAttributes
+                : metricAttributes.toBuilder().put(GenAi.ERROR_TYPE, errorType).build());
+        if (tokensKnown) {
+            metrics.tokens(usage.inputTokens(), usage.outputTokens(), metricAttributes);
+        }
+        Cost cost = exchange.cost();
+        if (cost.isKnown() && cost.currency().equals(currency)) {
+            metrics.cost(cost.total().doubleValue(), Attributes.of(GenAi.PROVIDER_ID, start.target().provider(),
+                    GenAi.REQUEST_MODEL, model(), GenAi.CALL_NAME, start.callName()));
+        }
+        span.end();
+    }
+
+    /** Puts what the request came to on its span; the span ends after the metrics are recorded. */
+    private void describe(Exchange exchange, Attributes metricAttributes, Usage usage, String errorType) {
         span.setAllAttributes(metricAttributes);
         exchange.responseId().ifPresent(id -> span.setAttribute(GenAi.RESPONSE_ID, id));
         exchange.finishReason().ifPresent(r -> span.setAttribute(GenAi.RESPONSE_FINISH_REASONS,
                 List.of(ContentJson.finishReason(r))));
-        Usage usage = exchange.usage();
-        boolean tokensKnown = usage.isKnown() && (exchange.succeeded() || usage.totalTokens() > 0);
-        if (tokensKnown) {
+        if (usage != null) {
             span.setAttribute(GenAi.USAGE_INPUT_TOKENS, usage.inputTokens());
             span.setAttribute(GenAi.USAGE_OUTPUT_TOKENS, usage.outputTokens());
             if (usage.cachedInputTokens() > 0) {
@@ -81,8 +98,7 @@ final class RequestTrace implements RequestObservation {
                 span.setAttribute(GenAi.USAGE_REASONING_OUTPUT_TOKENS, usage.reasoningTokens());
             }
         }
-        Cost cost = exchange.cost();
-        CallTrace.cost(span, cost);
+        CallTrace.cost(span, exchange.cost());
         if (captureContent && !exchange.requestMessages().isEmpty()) {
             span.setAttribute(GenAi.INPUT_MESSAGES, ContentJson.input(exchange.requestMessages()));
         }
@@ -90,21 +106,8 @@ final class RequestTrace implements RequestObservation {
             exchange.responseText().ifPresent(text -> span.setAttribute(GenAi.OUTPUT_MESSAGES,
                     ContentJson.output(text, exchange.finishReason().orElse(null))));
         }
-        Attributes durationAttributes = metricAttributes;
-        if (exchange.error().isPresent()) {
-            String type = exchange.error().map(LlmException::category).get().name();
-            CallTrace.failed(span, type);
-            durationAttributes = metricAttributes.toBuilder().put(GenAi.ERROR_TYPE, type).build();
+        if (errorType != null) {
+            CallTrace.failed(span, errorType);
         }
-        metrics.duration((System.nanoTime() - startNanos) / NANOS_PER_SECOND, durationAttributes);
-        if (tokensKnown) {
-            metrics.tokens(usage.inputTokens(), usage.outputTokens(), metricAttributes);
-        }
-        if (cost.isKnown() && cost.currency().equals(currency)) {
-            metrics.cost(cost.total().doubleValue(), Attributes.of(GenAi.PROVIDER_ID, start.target().provider(),
-                    GenAi.REQUEST_MODEL, model(),
-                    GenAi.CALL_NAME, start.callName()));
-        }
-        span.end();
     }
 }

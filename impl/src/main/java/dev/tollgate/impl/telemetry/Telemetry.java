@@ -12,6 +12,11 @@ import org.eclipse.microprofile.config.Config;
 
 /** Builds the {@link TelemetryObserver} of an application from its configuration. */
 public final class Telemetry {
+    /** The version of the GenAI semantic conventions emitted, by default and under the opt-in alike. */
+    public static final String CONVENTIONS = "1.41";
+
+    private static final System.Logger LOG = System.getLogger(Telemetry.class.getName());
+
     private Telemetry() {
     }
 
@@ -37,6 +42,9 @@ public final class Telemetry {
         TelemetrySettings settings = new TelemetrySettings(captureContent,
                 TelemetrySettings.latestExperimental(optIn),
                 id -> baseUrls.computeIfAbsent(id, k -> baseUrl(config, k)));
+        LOG.log(System.Logger.Level.DEBUG, () -> "tracing with the GenAI semantic conventions " + CONVENTIONS
+                + (settings.latestExperimental() ? ", the latest this version supports, as "
+                        + TelemetrySettings.GEN_AI_LATEST_EXPERIMENTAL + " asks" : ""));
         return new TelemetryObserver(openTelemetry, settings, currency);
     }
 

@@ -38,12 +38,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 public class TelemetryTest {
-    /**
-     * The system property that says the container provides OpenTelemetry (MicroProfile Telemetry):
-     * the deployment then exports to {@link TckSpans} through the SDK's autoconfigure SPI instead of
-     * building an SDK of its own.
-     */
-    public static final String OPENTELEMETRY_PROVIDED = "tollgate.tck.opentelemetry-provided";
     private static final Duration EXPORT_WAIT = Duration.ofSeconds(20);
 
     @Deployment
@@ -58,7 +52,8 @@ public class TelemetryTest {
         List<Class<?>> classes = new ArrayList<>(List.of(TelemetryTest.class, TracedService.class,
                 TracedInnerService.class, TckSpans.class, TckSpanExporterProvider.class, TckMetrics.class,
                 TckMetricExporterProvider.class, TckMetricPoint.class));
-        if (!Boolean.getBoolean(OPENTELEMETRY_PROVIDED)) {
+        // where the container provides OpenTelemetry, its SDK exports to TckSpans and TckMetrics through the SPI
+        if (!Boolean.getBoolean(TckDeployments.OPENTELEMETRY_PROVIDED)) {
             classes.add(TckOpenTelemetry.class);
         }
         return TckDeployments.war("telemetry", config, classes.toArray(Class<?>[]::new))
