@@ -3,7 +3,6 @@ package dev.tollgate.tck.telemetry;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
-import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.metrics.data.PointData;
@@ -52,7 +51,7 @@ public final class TckMetrics implements MetricExporter {
     private static Stream<TckMetricPoint> points(MetricData metric) {
         if (metric.getType() == MetricDataType.HISTOGRAM) {
             return metric.getHistogramData().getPoints().stream().map(p -> new TckMetricPoint(text(p), p.getCount(),
-                    p.getSum(), ((HistogramPointData) p).getBoundaries(), metric.getUnit()));
+                    p.getSum(), p.getBoundaries(), metric.getUnit()));
         }
         return metric.getDoubleSumData().getPoints().stream()
                 .map(p -> new TckMetricPoint(text(p), 1, p.getValue(), List.of(), metric.getUnit()));
