@@ -59,6 +59,11 @@ class TelemetryObserverTest {
     }
 
     private Tollgate tollgate(String... extra) {
+        return tollgate(Runnable::run, List.of(), extra);
+    }
+
+    private Tollgate tollgate(java.util.concurrent.Executor executor, List<dev.tollgate.api.spi.PromptRedactor> redactors,
+            String... extra) {
         TestConfig properties = TestConfig.properties()
                 .set("tollgate.providers.openai.type", "openai")
                 .set("tollgate.providers.openai.base-url", openAi.baseUrl() + "/v1")
@@ -71,7 +76,7 @@ class TelemetryObserverTest {
             properties.set(extra[i], extra[i + 1]);
         }
         Config config = properties.build();
-        return Tollgate.builder(config).recordSink(sink).executor(Runnable::run)
+        return Tollgate.builder(config).recordSink(sink).executor(executor).redactors(redactors)
                 .observers(List.of(Telemetry.observer(telemetry.openTelemetry(), config))).build();
     }
 
@@ -286,6 +291,61 @@ class TelemetryObserverTest {
         Attributes a = telemetry.span("chat gpt-4o-mini").getAttributes();
         assertThat(a.get(stringKey("gen_ai.input.messages"))).isNull();
         assertThat(a.get(stringKey("gen_ai.output.messages"))).isNull();
+    }
+
+    @Test
+    void captureContent_showsPromptsAndAnswersAsRedacted() throws Exception {
+        answerWith("chat-completion.json");
+        Tollgate tollgate = tollgate(Runnable::run, List.of(text -> text.replace("hello", "[name]")),
+                "tollgate.telemetry.capture-content", "true");
+
+        tollgate.capture().invoke(point(tollgate), () -> tollgate.chatClient().chat("Say hello"));
+
+        Attributes a = telemetry.span("chat gpt-4o-mini").getAttributes();
+        assertThat(a.get(stringKey("gen_ai.input.messages"))).contains("Say [name]").doesNotContain("hello");
+    }
+
+    @Test
+    void captureContentThatIsNotABoolean_failsNamingTheProperty() {
+        Config config = TestConfig.of("tollgate.telemetry.capture-content", "sometimes");
+
+        assertThat(catchThrowable(() -> Telemetry.observer(telemetry.openTelemetry(), config)))
+                .isInstanceOf(dev.tollgate.impl.config.TollgateConfigException.class)
+                .hasMessageContaining("'tollgate.telemetry.capture-content'");
+    }
+
+    @Test
+    void asyncRequestOnAnotherThread_isAChildOfItsCallSpan() throws Exception {
+        answerWith("chat-completion.json");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Tollgate tollgate = tollgate(pool, List.of());
+
+            tollgate.capture().invoke(point(tollgate), () -> tollgate.chatClient().chatAsync(ChatRequest.of("Say hello"))
+                    .toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(telemetry.span("chat gpt-4o-mini").getParentSpanId())
+                .isEqualTo(telemetry.span("TestService.summarize").getSpanId());
+    }
+
+    @Test
+    void streamReturnedByTheCall_endsTheCallSpanWhenItIsReadToTheEnd() throws Exception {
+        openAi.stubFor(post(urlEqualTo(PATH)).willReturn(StreamedAnswer.sse(OpenAiFixtures.resource("openai/stream.txt"))));
+        Tollgate tollgate = tollgate();
+
+        dev.tollgate.api.ChatStream stream = (dev.tollgate.api.ChatStream) tollgate.capture().invoke(point(tollgate),
+                () -> tollgate.chatClient().stream(ChatRequest.of("Say hello")));
+        assertThat(telemetry.spans()).as("the call goes on while its stream is read").isEmpty();
+        StreamedAnswer.read(stream);
+
+        SpanData call = telemetry.span("TestService.summarize");
+        assertThat(telemetry.span("chat gpt-4o-mini").getParentSpanId()).isEqualTo(call.getSpanId());
+        assertThat(call.getAttributes().get(stringKey("tollgate.call.outcome"))).isEqualTo("success");
+        assertThat(io.opentelemetry.api.trace.Span.current().getSpanContext().isValid())
+                .as("the call span is not left current on the thread").isFalse();
     }
 
     @Test
