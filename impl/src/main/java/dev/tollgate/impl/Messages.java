@@ -37,6 +37,12 @@ public final class Messages {
         return "TOLLGATE-0005: property '" + property + "' is missing; " + hint;
     }
 
+    public static String telemetryWithoutOpenTelemetry(String property) {
+        return "TOLLGATE-0040: property '" + property + "' is true but the OpenTelemetry API is not on the class "
+                + "path; enable the server's MicroProfile Telemetry feature (mpTelemetry on Open Liberty), add "
+                + "io.opentelemetry:opentelemetry-api to the application, or remove the property";
+    }
+
     public static String propertyInvalid(String property, String value, String expected) {
         return "TOLLGATE-0006: property '" + property + "' has invalid value '" + value + "'; expected " + expected;
     }

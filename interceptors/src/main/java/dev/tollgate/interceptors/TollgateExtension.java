@@ -16,6 +16,7 @@ import dev.tollgate.impl.config.TollgateConfigException;
 import dev.tollgate.impl.fallback.FallbackPlan;
 import dev.tollgate.impl.provider.ServiceLookup;
 import dev.tollgate.interceptors.health.HealthIntegration;
+import dev.tollgate.interceptors.telemetry.TelemetryIntegration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -56,7 +57,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       method's metadata against it; each problem is a deployment problem that names the
  *       method or the property to fix. The application's first {@link BudgetStore} and
  *       {@link BudgetKey} (CDI beans, then {@link ServiceLoader} services) replace the configured
- *       budget store and the container's caller identity.</li>
+ *       budget store and the container's caller identity. Where the OpenTelemetry API is present and
+ *       {@code tollgate.telemetry.enabled} is not {@code false}, the engine traces and measures
+ *       every call on the application's {@code OpenTelemetry} bean, else on the global one.</li>
  * </ol>
  */
 public class TollgateExtension implements Extension {
@@ -114,7 +117,8 @@ public class TollgateExtension implements Extension {
     void start(@Observes AfterDeploymentValidation adv, BeanManager beanManager) {
         Tollgate built;
         try {
-            Tollgate.Builder builder = Tollgate.builder(config());
+            Config config = config();
+            Tollgate.Builder builder = Tollgate.builder(config);
             List<BudgetStore> stores = discover(beanManager, BudgetStore.class);
             if (!stores.isEmpty()) {
                 builder.budgetStore(stores.get(0));
@@ -128,6 +132,7 @@ public class TollgateExtension implements Extension {
                     .usageExtractors(discover(beanManager, UsageExtractor.class))
                     .recordStores(discover(beanManager, RecordStore.class))
                     .threadFactory(threadFactory())
+                    .observers(TelemetryIntegration.observers(config, beanManager, classLoader()))
                     .executor(executor())
                     .classLoader(classLoader())
                     .services(new ServiceLookup() {

@@ -30,6 +30,12 @@ public final class TckDeployments {
     public static final String BUNDLE_LIBRARIES = "tollgate.tck.bundle-libraries";
     /** The system property that lists further jars to bundle with the Tollgate libraries. */
     public static final String LIBRARIES = "tollgate.tck.libraries";
+    /**
+     * The system property that says the container provides OpenTelemetry (MicroProfile Telemetry);
+     * otherwise, where the OpenTelemetry API is on the class path, every deployment gets the
+     * {@link TckMeter} that MicroProfile Telemetry would provide.
+     */
+    public static final String OPENTELEMETRY_PROVIDED = "tollgate.tck.opentelemetry-provided";
 
     private TckDeployments() {
     }
@@ -46,6 +52,9 @@ public final class TckDeployments {
                 .addClasses(RecordCollector.class, Await.class)
                 .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsManifestResource(new StringAsset(config.toProperties()), "microprofile-config.properties");
+        if (!Boolean.getBoolean(OPENTELEMETRY_PROVIDED) && openTelemetryPresent()) {
+            library.addClass(TckMeter.class);
+        }
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").addAsLibrary(library);
         if (Boolean.getBoolean(BUNDLE_LIBRARIES)) {
             war.addAsLibraries(library("tollgate-api.jar", LlmCall.class),
@@ -58,6 +67,15 @@ public final class TckDeployments {
             }
         }
         return war;
+    }
+
+    private static boolean openTelemetryPresent() {
+        try {
+            Class.forName("io.opentelemetry.api.metrics.Meter", false, TckDeployments.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static JavaArchive library(String name, Class<?> member) {

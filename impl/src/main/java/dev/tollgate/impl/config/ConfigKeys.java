@@ -61,6 +61,10 @@ public final class ConfigKeys {
     public static final String STORE_RETRY_DELAY = "tollgate.store.retry-delay";
     /** How long pending records are handed over at shutdown. */
     public static final String STORE_SHUTDOWN_TIMEOUT = "tollgate.store.shutdown-timeout";
+    /** Whether calls and requests are traced and measured where OpenTelemetry is present; {@code true} by default. */
+    public static final String TELEMETRY_ENABLED = "tollgate.telemetry.enabled";
+    /** Whether request spans carry the prompts and answers, as captured and redacted; {@code false} by default. */
+    public static final String TELEMETRY_CAPTURE_CONTENT = "tollgate.telemetry.capture-content";
     /** The priority of the capture interceptor; the fallback interceptor runs 5 above it. */
     public static final String INTERCEPTOR_PRIORITY = "tollgate.interceptor.priority";
 

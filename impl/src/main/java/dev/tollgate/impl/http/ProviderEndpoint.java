@@ -162,7 +162,7 @@ public final class ProviderEndpoint {
         } catch (RuntimeException e) {
             throw LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(providerId).model(model)
                     .requestId(requestId).message(Secrets.mask(Secrets.mask("malformed response body: " + e.getMessage(),
-                            secret), requestSecret)).cause(e).build();
+                            secret), requestSecret)).cause(Secrets.mask(e, secret, requestSecret)).build();
         }
         return requestId == null || answer.requestId().isPresent() ? answer
                 : answer.toBuilder().requestId(requestId).build();
@@ -254,6 +254,6 @@ public final class ProviderEndpoint {
      */
     public LlmException invalidResponse(String model, String requestId, String message, Throwable cause) {
         return LlmException.builder(ErrorCategory.INVALID_RESPONSE).provider(providerId).model(model)
-                .requestId(requestId).message(Secrets.mask(message, secret)).cause(cause).build();
+                .requestId(requestId).message(Secrets.mask(message, secret)).cause(Secrets.mask(cause, secret)).build();
     }
 }
