@@ -56,15 +56,14 @@ public class CallRow {
 
     /**
      * @param record a captured call
-     * @param principal the caller it was accounted to, or {@code null}
      * @return its row, with a row per exchange
      */
-    public static CallRow of(LlmCallRecord record, String principal) {
+    public static CallRow of(LlmCallRecord record) {
         CallRow row = new CallRow();
         row.id = record.id();
         row.parentId = record.parentId().orElse(null);
         row.callName = record.callName();
-        row.principal = principal;
+        row.principal = record.principal().orElse(null);
         row.outcome = record.outcome().name();
         row.errorCategory = record.failureCategory().map(ErrorCategory::name)
                 .orElse(record.failure().isPresent() ? "OTHER" : null);

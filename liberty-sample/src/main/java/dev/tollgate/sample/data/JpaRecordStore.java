@@ -22,7 +22,7 @@ public class JpaRecordStore implements RecordStore {
     @Transactional
     public void store(List<LlmCallRecord> batch) {
         for (LlmCallRecord record : batch) {
-            em.persist(CallRow.of(record, null));
+            em.persist(CallRow.of(record));
         }
     }
 }
