@@ -86,24 +86,30 @@ function showLatest(calls) {
 
 function showSummary(summary) {
     currency = summary.currency;
+    const p = summary.persistence;
+    const status = document.getElementById('status');
+    status.textContent = (summary.databaseError ? 'Database: ' + summary.databaseError + ' · ' : '')
+        + 'Records stored: ' + p.stored + ' · waiting: ' + p.pending + ' · dropped: ' + p.dropped
+        + ' · store failures: ' + p.failures + ' · updated ' + new Date().toLocaleTimeString();
+    status.className = summary.databaseError || p.dropped > 0 || p.pending > 0 ? 'status warn' : 'status';
+    if (!summary.totals) {
+        return false;
+    }
     const t = summary.totals;
     document.getElementById('total-calls').textContent = t.count;
     document.getElementById('total-failures').textContent = t.failures;
     document.getElementById('total-tokens').textContent = (t.inputTokens + t.outputTokens).toLocaleString('en-US');
     document.getElementById('total-cost').textContent = money(t.cost);
-    const p = summary.persistence;
-    const status = document.getElementById('status');
-    status.textContent = 'Records stored: ' + p.stored + ' · waiting: ' + p.pending + ' · dropped: ' + p.dropped
-        + ' · store failures: ' + p.failures + ' · updated ' + new Date().toLocaleTimeString();
-    status.className = p.dropped > 0 || p.pending > 0 ? 'status warn' : 'status';
+    return true;
 }
 
 async function refresh() {
     try {
-        const [summary, timeline, models, calls, principals, latest] = await Promise.all([
-            get('summary'), get('timeline?minutes=30'), get('models'), get('calls'), get('principals'),
-            get('latest?limit=50')]);
-        showSummary(summary);
+        if (!showSummary(await get('summary'))) {
+            return;
+        }
+        const [timeline, models, calls, principals, latest] = await Promise.all([
+            get('timeline?minutes=30'), get('models'), get('calls'), get('principals'), get('latest?limit=50')]);
         costAndTokens('timeline-chart', timeline, minuteLabel, true);
         costAndTokens('models-chart', models, g => g.label, false);
         costAndTokens('calls-chart', calls, g => g.label, false);

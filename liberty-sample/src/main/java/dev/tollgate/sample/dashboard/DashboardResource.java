@@ -3,6 +3,7 @@ package dev.tollgate.sample.dashboard;
 import dev.tollgate.api.UsageLedger;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /api/dashboard/...}: what the dashboard page draws, as JSON. */
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardResource {
+    private static final Logger LOG = Logger.getLogger(DashboardResource.class.getName());
     static final int MAX_MINUTES = 24 * 60;
     static final int MAX_CALLS = 500;
 
@@ -31,11 +35,19 @@ public class DashboardResource {
     @ConfigProperty(name = "tollgate.pricing.currency", defaultValue = "USD")
     String currency;
 
-    /** @return the totals over every stored call, and how the writing of records goes */
+    /**
+     * @return the totals over every stored call, and how the writing of records goes; the latter
+     *     also while the database is down
+     */
     @GET
     @Path("/summary")
     public Summary summary() {
-        return new Summary(queries.overall(), currency, ledger.persistence());
+        try {
+            return new Summary(queries.overall(), currency, ledger.persistence(), null);
+        } catch (PersistenceException e) {
+            LOG.log(Level.FINE, "The dashboard cannot read the database", e);
+            return new Summary(null, currency, ledger.persistence(), "the database cannot be read right now");
+        }
     }
 
     /**
