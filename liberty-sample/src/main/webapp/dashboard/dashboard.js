@@ -42,6 +42,7 @@ function costAndTokens(id, groups, label, tokensAsLine) {
             animation: false,
             maintainAspectRatio: false,
             scales: {
+                x: { ticks: { autoSkip: tokensAsLine } },
                 cost: { position: 'left', beginAtZero: true, title: { display: true, text: currency } },
                 tokens: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
                     title: { display: true, text: 'tokens' } }

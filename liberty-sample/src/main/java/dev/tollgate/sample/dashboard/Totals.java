@@ -14,11 +14,6 @@ import java.math.BigDecimal;
  */
 public record Totals(String label, long count, long failures, long inputTokens, long outputTokens, BigDecimal cost) {
 
-    /** @return input plus output tokens */
-    public long totalTokens() {
-        return inputTokens + outputTokens;
-    }
-
     /**
      * @param label the group
      * @param row {@code count, failures, inputTokens, outputTokens, cost} from a JPQL aggregate
