@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Prints the URL to try once the application has started. */
+/** Prints the URL to try and the dashboard's URL once the application has started. */
 @ApplicationScoped
 public class StartupBanner {
     private static final Logger LOG = Logger.getLogger(StartupBanner.class.getName());
@@ -18,5 +18,6 @@ public class StartupBanner {
         String provider = config.getOptionalValue("tollgate.provider", String.class).orElse("?");
         LOG.info("Tollgate sample is ready on provider '" + provider + "'. Try: curl 'http://localhost:" + port
                 + "/api/ask?q=What+does+Tollgate+do%3F'");
+        LOG.info("Tollgate dashboard: http://localhost:" + port + "/dashboard/");
     }
 }
