@@ -34,6 +34,8 @@ public final class RecordQueue implements RecordSink {
     private final LongAdder stored = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder settled = new LongAdder();
     private final AtomicBoolean dropping = new AtomicBoolean();
     private final Object signal = new Object();
     private final Thread writer;
@@ -75,7 +77,9 @@ public final class RecordQueue implements RecordSink {
             dropped.increment();
             return;
         }
-        if (!queue.offer(record)) {
+        if (queue.offer(record)) {
+            accepted.increment();
+        } else {
             dropped.increment();
             if (dropping.compareAndSet(false, true)) {
                 LOG.log(Level.WARNING, Messages.recordsDropping(name, settings.queueCapacity()));
@@ -85,7 +89,8 @@ public final class RecordQueue implements RecordSink {
 
     /** @return the counts of this store */
     public PersistenceStatus status() {
-        return new PersistenceStatus(stored.sum(), queue.size() + inFlight, dropped.sum(), failures.sum());
+        long done = settled.sum();
+        return new PersistenceStatus(stored.sum(), accepted.sum() - done, dropped.sum(), failures.sum());
     }
 
     /**
@@ -109,6 +114,7 @@ public final class RecordQueue implements RecordSink {
         List<LlmCallRecord> rest = new ArrayList<>();
         queue.drainTo(rest);
         dropped.add(rest.size());
+        settled.add(rest.size());
         long left = rest.size() + inFlight;
         if (left > 0) {
             LOG.log(Level.WARNING, Messages.recordsLeftAtShutdown(name, left, timeout));
@@ -149,6 +155,7 @@ public final class RecordQueue implements RecordSink {
             try {
                 store.store(batch);
                 stored.add(batch.size());
+                settled.add(batch.size());
                 if (failed > 0) {
                     LOG.log(Level.INFO, Messages.storeRecovered(name, failed));
                 }
@@ -168,6 +175,7 @@ public final class RecordQueue implements RecordSink {
             long wait = closing ? Math.min(delay, deadline - System.nanoTime()) : delay;
             if (wait <= 0 || !pause(wait)) {
                 dropped.add(batch.size());
+                settled.add(batch.size());
                 return;
             }
             delay = Math.min(delay * 2, maxDelay);

@@ -148,4 +148,24 @@ class RecordQueueTest {
         assertThat(store.stored).containsExactlyElementsOf(published);
         assertThat(queue.status()).isEqualTo(new PersistenceStatus(3, 0, 0, 1));
     }
+
+    @Test
+    void everyAcceptedRecordIsCountedAsPendingUntilItIsStored() throws Exception {
+        RecordQueue queue = new RecordQueue(batch -> { }, settings(100_000, 3, Duration.ofSeconds(5)),
+                Persistence.daemonThreads());
+        int published = 20_000;
+        long undercounted = 0;
+        for (int i = 0; i < published; i++) {
+            queue.publish(record(i));
+            var status = queue.status();
+            if (status.stored() + status.pending() + status.dropped() < i + 1) {
+                undercounted++;
+            }
+        }
+        await(() -> queue.status().stored() == published);
+        queue.close();
+
+        assertThat(undercounted).isZero();
+        assertThat(queue.status().pending()).isZero();
+    }
 }
