@@ -41,6 +41,7 @@ public final class LlmCallRecord {
     private final String id;
     private final String parentId;
     private final String callName;
+    private final String principal;
     private final Method method;
     private final Instant startedAt;
     private final Duration duration;
@@ -53,6 +54,7 @@ public final class LlmCallRecord {
         this.id = Objects.requireNonNull(b.id, "id");
         this.parentId = b.parentId;
         this.callName = Objects.requireNonNull(b.callName, "callName");
+        this.principal = b.principal;
         this.method = b.method;
         this.startedAt = Objects.requireNonNull(b.startedAt, "startedAt");
         this.duration = Objects.requireNonNull(b.duration, "duration");
@@ -86,6 +88,14 @@ public final class LlmCallRecord {
     /** @return the logical call name: {@link LlmCall#value()} or {@code SimpleClassName.method} */
     public String callName() {
         return callName;
+    }
+
+    /**
+     * @return the caller, as the application's {@link dev.tollgate.api.spi.BudgetKey} (by default
+     *     the container's caller identity) named it when the call began; empty if none was known
+     */
+    public Optional<String> principal() {
+        return Optional.ofNullable(principal);
     }
 
     /** @return the intercepted method; empty for a {@value #STANDALONE} record */
@@ -144,6 +154,7 @@ public final class LlmCallRecord {
         private String id;
         private String parentId;
         private String callName;
+        private String principal;
         private Method method;
         private Instant startedAt;
         private Duration duration;
@@ -178,6 +189,15 @@ public final class LlmCallRecord {
          */
         public Builder callName(String value) {
             this.callName = value;
+            return this;
+        }
+
+        /**
+         * @param value the caller's name, or {@code null} if none is known
+         * @return this builder
+         */
+        public Builder principal(String value) {
+            this.principal = value;
             return this;
         }
 

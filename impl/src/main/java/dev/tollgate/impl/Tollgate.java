@@ -6,6 +6,7 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.Target;
 import dev.tollgate.api.spi.BudgetKey;
+import dev.tollgate.api.spi.BudgetLimits;
 import dev.tollgate.api.spi.BudgetStore;
 import dev.tollgate.api.UsageLedger;
 import dev.tollgate.api.spi.PriceSource;
@@ -20,6 +21,7 @@ import dev.tollgate.impl.budget.BudgetView;
 import dev.tollgate.impl.budget.JdbcBudgetStore;
 import dev.tollgate.impl.budget.MemoryBudgetStore;
 import dev.tollgate.impl.capture.CallCapture;
+import dev.tollgate.impl.capture.Callers;
 import dev.tollgate.impl.capture.CallContexts;
 import dev.tollgate.impl.capture.CallPoint;
 import dev.tollgate.impl.capture.CaptureFailures;
@@ -105,13 +107,16 @@ public final class Tollgate implements AutoCloseable {
         List<PromptRedactor> redactors = new ArrayList<>(settings.builtInRedactors());
         redactors.addAll(b.redactors);
         PromptCapture prompts = new PromptCapture(settings.capturePrompts(), redactors, failures);
-        ExchangeRecorder recorder = new ExchangeRecorder(contexts, prompts, sink, failures, pricing.currency());
+        Callers callers = new Callers(b.budgetKey, failures);
+        ExchangeRecorder recorder = new ExchangeRecorder(contexts, prompts, sink, failures, pricing.currency(),
+                callers);
         Observers observers = new Observers(b.observers, failures);
         this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, sink, failures,
-                pricing.currency(), observers);
-        BudgetGuard guard = new BudgetGuard(settings.budgets(), settings.budgetStore(), b.budgetKey, pricing,
-                b.clock, failures);
-        this.budgets = new BudgetView(settings.budgets(), settings.budgetStore(), b.clock, pricing.currency());
+                pricing.currency(), observers, callers);
+        BudgetGuard guard = new BudgetGuard(settings.budgets(), settings.budgetStore(), callers, b.budgetLimits,
+                pricing, b.clock, failures);
+        this.budgets = new BudgetView(settings.budgets(), settings.budgetStore(), b.clock, pricing.currency(),
+                b.budgetLimits, failures);
         this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
                 settings.maxRetryAfterWait(), health, rateLimits, dropping, observers, guard);
         this.fallbackPlans = new FallbackPlans(b.config, registry);
@@ -278,6 +283,7 @@ public final class Tollgate implements AutoCloseable {
         private List<CallObserver> observers = List.of();
         private BudgetStore budgetStore;
         private BudgetKey budgetKey = Optional::empty;
+        private BudgetLimits budgetLimits = (budget, key) -> Optional.empty();
         private List<RecordStore> stores = List.of();
         private ThreadFactory threadFactory = Persistence.daemonThreads();
         private Executor executor = ForkJoinPool.commonPool();
@@ -359,6 +365,15 @@ public final class Tollgate implements AutoCloseable {
          */
         public Builder budgetKey(BudgetKey value) {
             this.budgetKey = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * @param value gives single allowances of budgets limits of their own; by default none does
+         * @return this builder
+         */
+        public Builder budgetLimits(BudgetLimits value) {
+            this.budgetLimits = Objects.requireNonNull(value);
             return this;
         }
 

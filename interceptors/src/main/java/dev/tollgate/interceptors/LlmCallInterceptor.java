@@ -1,6 +1,7 @@
 package dev.tollgate.interceptors;
 
 import dev.tollgate.api.LlmCall;
+import dev.tollgate.api.Route;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Intercepted;
 import jakarta.enterprise.inject.spi.Bean;
@@ -11,7 +12,8 @@ import jakarta.interceptor.InvocationContext;
 import java.io.Serializable;
 
 /**
- * Runs each {@link LlmCall} method inside a call context and fires its record when it ends.
+ * Runs each {@link LlmCall} method inside a call context and fires its record when it ends. A
+ * {@link Route} argument sets the invocation's targets.
  */
 @LlmCall
 @Interceptor
@@ -39,7 +41,9 @@ public class LlmCallInterceptor implements Serializable {
      */
     @AroundInvoke
     public Object capture(InvocationContext context) throws Exception {
+        int routeAt = runtime.routeParameter(context.getMethod());
+        Route route = routeAt < 0 ? null : (Route) context.getParameters()[routeAt];
         return runtime.engine().capture()
-                .invoke(runtime.callPoint(bean.getBeanClass(), context.getMethod()), context::proceed);
+                .invoke(runtime.callPoint(bean.getBeanClass(), context.getMethod()), route, context::proceed);
     }
 }

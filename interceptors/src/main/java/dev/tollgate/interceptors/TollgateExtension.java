@@ -3,7 +3,9 @@ package dev.tollgate.interceptors;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.Fallback;
 import dev.tollgate.api.LlmCall;
+import dev.tollgate.api.Route;
 import dev.tollgate.api.spi.BudgetKey;
+import dev.tollgate.api.spi.BudgetLimits;
 import dev.tollgate.api.spi.BudgetStore;
 import dev.tollgate.api.spi.PriceSource;
 import dev.tollgate.api.spi.PromptRedactor;
@@ -55,9 +57,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *       once (a method annotation overrides the class annotation).</li>
  *   <li>After validation, it builds the engine from MicroProfile Config and validates every
  *       method's metadata against it; each problem is a deployment problem that names the
- *       method or the property to fix. The application's first {@link BudgetStore} and
- *       {@link BudgetKey} (CDI beans, then {@link ServiceLoader} services) replace the configured
- *       budget store and the container's caller identity. Where the OpenTelemetry API is present and
+ *       method or the property to fix. The application's first {@link BudgetStore},
+ *       {@link BudgetKey} and {@link BudgetLimits} (CDI beans, then {@link ServiceLoader} services)
+ *       replace the configured budget store, the container's caller identity and the configured
+ *       limits. Where the OpenTelemetry API is present and
  *       {@code tollgate.telemetry.enabled} is not {@code false}, the engine traces and measures
  *       every call on the application's {@code OpenTelemetry} bean, else on the global one.</li>
  * </ol>
@@ -70,6 +73,7 @@ public class TollgateExtension implements Extension {
     private final Map<CallPointKey, CallPoint> callPoints = new ConcurrentHashMap<>();
     private final Map<CallPointKey, Fallback> declaredFallbacks = new ConcurrentHashMap<>();
     private final Map<CallPointKey, FallbackPlan> fallbackPlans = new ConcurrentHashMap<>();
+    private final Map<Method, Integer> routeParameters = new ConcurrentHashMap<>();
     private volatile boolean chatClientInjected;
     private volatile Tollgate engine;
 
@@ -125,6 +129,10 @@ public class TollgateExtension implements Extension {
             }
             List<BudgetKey> keys = discover(beanManager, BudgetKey.class);
             builder.budgetKey(keys.isEmpty() ? new ContainerPrincipal(beanManager, classLoader()) : keys.get(0));
+            List<BudgetLimits> limits = discover(beanManager, BudgetLimits.class);
+            if (!limits.isEmpty()) {
+                builder.budgetLimits(limits.get(0));
+            }
             built = builder
                     .recordSink(new CdiRecordSink(beanManager))
                     .priceSources(discover(beanManager, PriceSource.class))
@@ -240,6 +248,23 @@ public class TollgateExtension implements Extension {
                     : Fallback.Literal.INSTANCE;
             CallPoint point = callPoint(beanClass, method);
             return engine().fallbackPlan(point.callName(), method, f.value(), f.on(), f.contextFallback());
+        });
+    }
+
+    /** The position of a method's {@link Route} parameter, or -1; found once per method. */
+    int routeParameter(Method method) {
+        Integer at = routeParameters.get(method);
+        if (at != null) {
+            return at;
+        }
+        return routeParameters.computeIfAbsent(method, m -> {
+            Class<?>[] types = m.getParameterTypes();
+            for (int i = 0; i < types.length; i++) {
+                if (types[i] == Route.class) {
+                    return i;
+                }
+            }
+            return -1;
         });
     }
 

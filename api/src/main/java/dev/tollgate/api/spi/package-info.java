@@ -15,12 +15,14 @@
  *       authenticate with bearer tokens, such as Vertex AI;</li>
  *   <li>{@link dev.tollgate.api.spi.BudgetStore}: keeps budget balances, instead of the in-memory
  *       or JDBC store;</li>
- *   <li>{@link dev.tollgate.api.spi.BudgetKey}: names the caller for budgets per principal.</li>
+ *   <li>{@link dev.tollgate.api.spi.BudgetKey}: names the caller for budgets per principal and
+ *       for {@link dev.tollgate.api.LlmCallRecord#principal()};</li>
+ *   <li>{@link dev.tollgate.api.spi.BudgetLimits}: limits of single allowances of a budget.</li>
  * </ul>
  *
- * <p>Price sources, usage extractors, redactors, record stores, token suppliers, budget stores and
- * budget keys are found as CDI beans of the
- * application and with {@link java.util.ServiceLoader}. This package is public API for
+ * <p>Price sources, usage extractors, redactors, record stores, token suppliers, budget stores,
+ * budget keys and budget limits are found as CDI beans of the application and with
+ * {@link java.util.ServiceLoader}. This package is public API for
  * integrators; applications use {@link dev.tollgate.api}.
  */
 package dev.tollgate.api.spi;

@@ -7,11 +7,13 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Target;
 import dev.tollgate.api.Usage;
 import dev.tollgate.api.spi.BudgetBalance;
-import dev.tollgate.api.spi.BudgetKey;
+import dev.tollgate.api.spi.BudgetLimits;
 import dev.tollgate.api.spi.BudgetStore;
 import dev.tollgate.api.spi.BudgetWindow;
 import dev.tollgate.impl.Messages;
+import dev.tollgate.impl.capture.Callers;
 import dev.tollgate.impl.capture.CaptureFailures;
+import dev.tollgate.impl.capture.LlmCallContext;
 import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.ratelimit.TokenEstimate;
@@ -41,7 +43,8 @@ import java.util.function.Supplier;
 public final class BudgetGuard {
     private final List<BudgetRule> rules;
     private final BudgetStore store;
-    private final BudgetKey principals;
+    private final Callers principals;
+    private final AllowanceLimits limits;
     private final Pricing pricing;
     private final Clock clock;
     private final ZoneId zone;
@@ -52,15 +55,17 @@ public final class BudgetGuard {
      * @param config the budgets
      * @param store keeps the balances
      * @param principals names the caller
+     * @param limits the limits of single allowances, where the application sets them
      * @param pricing prices the estimates
      * @param clock tells which period it is
      * @param failures where store and principal failures are counted
      */
-    public BudgetGuard(BudgetConfig config, BudgetStore store, BudgetKey principals, Pricing pricing, Clock clock,
-            CaptureFailures failures) {
+    public BudgetGuard(BudgetConfig config, BudgetStore store, Callers principals, BudgetLimits limits,
+            Pricing pricing, Clock clock, CaptureFailures failures) {
         this.rules = config.rules();
         this.store = store;
         this.principals = principals;
+        this.limits = new AllowanceLimits(limits, failures);
         this.pricing = pricing;
         this.clock = clock;
         this.zone = config.zone();
@@ -69,17 +74,20 @@ public final class BudgetGuard {
     }
 
     /**
-     * @param callName the request's call name, or {@code null} outside an {@code @LlmCall} method
+     * @param context the call the request belongs to, or {@code null} outside an {@code @LlmCall}
+     *     method; its caller, named when it began, is the request's principal
      * @param provider the target's provider
      * @param target the target
      * @param request the request about to be sent
      * @return the reservations to settle when the request ends
      * @throws LlmException of category {@link ErrorCategory#QUOTA_EXCEEDED} if a budget is used up
      */
-    public BudgetHold reserve(String callName, ConfiguredProvider provider, Target target, ChatRequest request) {
+    public BudgetHold reserve(LlmCallContext context, ConfiguredProvider provider, Target target,
+            ChatRequest request) {
         if (rules.isEmpty()) {
             return BudgetHold.NONE;
         }
+        String callName = context == null ? null : context.point().callName();
         Instant now = clock.instant();
         Supplier<Optional<String>> principal = new Supplier<>() {
             private Optional<String> name;
@@ -87,7 +95,7 @@ public final class BudgetGuard {
             @Override
             public Optional<String> get() {
                 if (name == null) {
-                    name = principal();
+                    name = context == null ? principals.current() : Optional.ofNullable(context.principal());
                 }
                 return name;
             }
@@ -108,30 +116,23 @@ public final class BudgetGuard {
         for (int i = 0; i < windows.size(); i++) {
             BudgetRule rule = applying.get(i);
             BudgetWindow window = windows.get(i);
+            BigDecimal limit = limits.of(rule, window.key());
             boolean reserved;
             try {
-                reserved = store.reserve(window, estimate, rule.limit());
+                reserved = store.reserve(window, estimate, limit);
             } catch (RuntimeException e) {
                 failures.report("reserving budget '" + rule.name() + "' (the request goes ahead without it)", e);
                 continue;
             }
             if (!reserved) {
                 new BudgetHold(store, taken, estimate, failures).release();
-                throw exhausted(rule, window, estimate, provider, target);
+                throw exhausted(rule, window, limit, estimate, provider, target);
             }
             taken.add(window);
         }
         return new BudgetHold(store, taken, estimate, failures);
     }
 
-    private Optional<String> principal() {
-        try {
-            return principals.principal().filter(p -> !p.isBlank());
-        } catch (RuntimeException e) {
-            failures.report("naming the caller for principal budgets", e);
-            return Optional.empty();
-        }
-    }
 
     private BigDecimal estimate(ConfiguredProvider provider, Target target, ChatRequest request) {
         Usage usage = Usage.of(TokenEstimate.input(request), request.maxTokens().orElse(outputTokens));
@@ -144,7 +145,7 @@ public final class BudgetGuard {
         }
     }
 
-    private LlmException exhausted(BudgetRule rule, BudgetWindow window, BigDecimal estimate,
+    private LlmException exhausted(BudgetRule rule, BudgetWindow window, BigDecimal limit, BigDecimal estimate,
             ConfiguredProvider provider, Target target) {
         BudgetBalance balance;
         try {
@@ -156,7 +157,7 @@ public final class BudgetGuard {
         return LlmException.builder(ErrorCategory.QUOTA_EXCEEDED)
                 .provider(provider.id())
                 .model(target.model())
-                .message(Messages.budgetExhausted(rule.name(), window.key(), rule.limit().toPlainString() + currency,
+                .message(Messages.budgetExhausted(rule.name(), window.key(), limit.stripTrailingZeros().toPlainString() + currency,
                         rule.period().word(), window.end().toString(),
                         balance == null ? "unknown" : balance.spent().stripTrailingZeros().toPlainString() + currency,
                         balance == null ? "unknown" : balance.reserved().stripTrailingZeros().toPlainString() + currency,

@@ -3,6 +3,7 @@ package dev.tollgate.impl.capture;
 import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.Exchange;
 import dev.tollgate.api.LlmCallRecord;
+import dev.tollgate.api.Route;
 import dev.tollgate.api.spi.UsageExtractor;
 import dev.tollgate.impl.observe.CallObservation;
 import dev.tollgate.impl.observe.CallObserver;
@@ -30,6 +31,7 @@ public final class CallCapture {
     private final CaptureFailures failures;
     private final String currency;
     private final CallObserver observer;
+    private final Callers callers;
 
     /**
      * @param contexts the call contexts
@@ -40,10 +42,11 @@ public final class CallCapture {
      * @param failures where capture failures are counted
      * @param currency the currency of costs
      * @param observer told when calls start, leave their thread and end; must not throw
+     * @param callers names the caller of each call when it begins
      */
     public CallCapture(CallContexts contexts, ExchangeRecorder recorder, List<UsageExtractor> extractors,
             UnaryOperator<ChatResponse> pricer, RecordSink sink, CaptureFailures failures, String currency,
-            CallObserver observer) {
+            CallObserver observer, Callers callers) {
         this.contexts = contexts;
         this.recorder = recorder;
         this.extractors = List.copyOf(extractors);
@@ -52,6 +55,7 @@ public final class CallCapture {
         this.failures = failures;
         this.currency = currency;
         this.observer = observer;
+        this.callers = callers;
     }
 
     /**
@@ -64,7 +68,24 @@ public final class CallCapture {
      * @throws Exception what it threw, unchanged
      */
     public Object invoke(CallPoint point, Callable<Object> proceed) throws Exception {
+        return invoke(point, null, proceed);
+    }
+
+    /**
+     * Runs the method with the targets of a route.
+     *
+     * @param point the intercepted method
+     * @param route the route the invocation was given, or {@code null} for the method's own targets
+     * @param proceed runs it
+     * @return what it returned, as {@link #invoke(CallPoint, Callable)} says
+     * @throws Exception what it threw, unchanged
+     */
+    public Object invoke(CallPoint point, Route route, Callable<Object> proceed) throws Exception {
         LlmCallContext context = contexts.open(point);
+        context.principal(callers.current().orElse(null));
+        if (route != null) {
+            context.route(route);
+        }
         CallObservation observation = observer.callStarted(context);
         Object result;
         try {
@@ -110,6 +131,7 @@ public final class CallCapture {
                     .id(context.id())
                     .parentId(context.parent() == null ? null : context.parent().id())
                     .callName(point.callName())
+                    .principal(context.principal())
                     .method(point.method())
                     .startedAt(context.startedAt())
                     .duration(Duration.ofNanos(System.nanoTime() - context.startNanos()))

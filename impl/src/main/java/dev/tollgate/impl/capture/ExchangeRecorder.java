@@ -27,6 +27,7 @@ public final class ExchangeRecorder {
     private final RecordSink sink;
     private final CaptureFailures failures;
     private final String currency;
+    private final Callers callers;
 
     /**
      * @param contexts the call contexts
@@ -34,14 +35,16 @@ public final class ExchangeRecorder {
      * @param sink where standalone records go
      * @param failures where capture failures are counted
      * @param currency the currency of costs
+     * @param callers names the caller of a request made outside any call
      */
     public ExchangeRecorder(CallContexts contexts, PromptCapture prompts, RecordSink sink, CaptureFailures failures,
-            String currency) {
+            String currency, Callers callers) {
         this.contexts = contexts;
         this.prompts = prompts;
         this.sink = sink;
         this.failures = failures;
         this.currency = currency;
+        this.callers = callers;
     }
 
     /**
@@ -179,6 +182,7 @@ public final class ExchangeRecorder {
         }
         String parentId = null;
         String callName = LlmCallRecord.STANDALONE;
+        String principal = context != null ? context.principal() : callers.current().orElse(null);
         if (context != null) {
             LOG.log(Level.DEBUG, () -> Messages.lateExchange(context.point().callName()));
             parentId = context.id();
@@ -188,6 +192,7 @@ public final class ExchangeRecorder {
                 .id(contexts.nextId())
                 .parentId(parentId)
                 .callName(callName)
+                .principal(principal)
                 .startedAt(exchange.startedAt())
                 .duration(exchange.latency())
                 .failure(error)

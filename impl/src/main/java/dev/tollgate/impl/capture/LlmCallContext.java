@@ -1,6 +1,7 @@
 package dev.tollgate.impl.capture;
 
 import dev.tollgate.api.Exchange;
+import dev.tollgate.api.Route;
 import dev.tollgate.api.Target;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ public final class LlmCallContext {
     private final java.util.Map<Target, Long> notBefore = new java.util.concurrent.ConcurrentHashMap<>(2);
     private final java.util.Map<Object, Object> attachments = new java.util.concurrent.ConcurrentHashMap<>(2);
     private boolean closed;
+    private volatile String principal;
+    private volatile Route route;
 
     LlmCallContext(String id, LlmCallContext parent, CallPoint point, Instant startedAt, long startNanos) {
         this.id = id;
@@ -79,6 +82,25 @@ public final class LlmCallContext {
     public long waitNanos(Target next) {
         Long at = notBefore.get(next);
         return at == null ? 0 : at - System.nanoTime();
+    }
+
+    /** @return the caller named when the call began, or {@code null} */
+    public String principal() {
+        return principal;
+    }
+
+    void principal(String name) {
+        this.principal = name;
+    }
+
+    /** @return the route the invocation was given, or {@code null} for the method's own targets */
+    public Route route() {
+        return route;
+    }
+
+    void route(Route given) {
+        this.route = given;
+        this.target = given.primary();
     }
 
     /**

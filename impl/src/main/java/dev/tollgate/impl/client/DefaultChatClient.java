@@ -152,8 +152,7 @@ public final class DefaultChatClient implements ChatClient {
         }
         BudgetHold budget;
         try {
-            budget = budgets.reserve(context == null ? null : context.point().callName(), resolved.provider(), target,
-                    effective);
+            budget = budgets.reserve(context, resolved.provider(), target, effective);
         } catch (LlmException e) {
             permit.release();
             throw unsent(context, target, effective, e);

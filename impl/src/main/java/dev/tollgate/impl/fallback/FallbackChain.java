@@ -2,6 +2,7 @@ package dev.tollgate.impl.fallback;
 
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
+import dev.tollgate.api.Route;
 import dev.tollgate.api.Target;
 import dev.tollgate.impl.Messages;
 import dev.tollgate.impl.capture.CallContexts;
@@ -111,16 +112,18 @@ public final class FallbackChain {
         }
 
         private Target following(ErrorCategory failure) {
+            Route route = context.route();
             if (position < 0) {
                 position = 0;
-                return context.point().primary();
+                return route != null ? route.primary() : context.point().primary();
             }
             if (failure == ErrorCategory.CONTEXT_LENGTH_EXCEEDED
                     && plan.contextFallback() != null && !contextFallbackUsed) {
                 contextFallbackUsed = true;
                 return plan.contextFallback();
             }
-            return position < plan.targets().size() ? plan.targets().get(position++) : null;
+            List<Target> targets = route != null ? route.fallbacks() : plan.targets();
+            return position < targets.size() ? targets.get(position++) : null;
         }
 
         @SuppressWarnings("unchecked")
