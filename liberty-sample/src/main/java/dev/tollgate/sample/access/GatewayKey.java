@@ -39,10 +39,11 @@ public class GatewayKey {
     @Column(nullable = false)
     private int rpm;
 
+    /** Epoch milliseconds: Jakarta Persistence 3.1 has no mapping of {@link Instant}. */
     @Column(nullable = false)
-    private Instant created;
+    private long created;
 
-    private Instant revoked;
+    private Long revoked;
 
     /** For JPA. */
     protected GatewayKey() {
@@ -55,7 +56,7 @@ public class GatewayKey {
         this.prefix = prefix;
         this.budget = budget;
         this.rpm = rpm;
-        this.created = created;
+        this.created = created.toEpochMilli();
     }
 
     /** @return the key's id, its principal for budgets */
@@ -90,16 +91,16 @@ public class GatewayKey {
 
     /** @return when it was created */
     public Instant created() {
-        return created;
+        return Instant.ofEpochMilli(created);
     }
 
     /** @return when it was revoked, if it was */
     public Optional<Instant> revoked() {
-        return Optional.ofNullable(revoked);
+        return Optional.ofNullable(revoked).map(Instant::ofEpochMilli);
     }
 
     void revoke(Instant at) {
-        this.revoked = at;
+        this.revoked = at.toEpochMilli();
     }
 
     @Override
