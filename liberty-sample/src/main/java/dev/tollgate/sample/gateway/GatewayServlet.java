@@ -11,6 +11,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.servlet.annotation.WebServlet;
@@ -25,6 +26,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The OpenAI-compatible API: {@code POST /v1/chat/completions}, {@code GET /v1/models} and
@@ -35,6 +38,7 @@ public class GatewayServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String JSON = "application/json";
     private static final String MODELS = "/models";
+    private static final Logger LOG = Logger.getLogger(GatewayServlet.class.getName());
 
     private final long started = Instant.now().getEpochSecond();
 
@@ -46,6 +50,18 @@ public class GatewayServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            dispatch(request, response);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "gateway request failed", e);
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                writeError(response, new ApiError(500, "The gateway failed to answer: " + e, "server_error", null, null));
+            }
+        }
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String method = request.getMethod();
         if (path.equals("/chat/completions") && method.equals("POST")) {
@@ -182,7 +198,7 @@ public class GatewayServlet extends HttpServlet {
         return Json.createObjectBuilder().add("object", "list").add("data", data).build();
     }
 
-    private jakarta.json.JsonObjectBuilder model(String alias) {
+    private JsonObjectBuilder model(String alias) {
         return Json.createObjectBuilder()
                 .add("id", alias)
                 .add("object", "model")

@@ -104,6 +104,12 @@ class GatewayAccessIT {
         assertEquals(401, SampleServer.send(HttpRequest.newBuilder(keys)).statusCode());
         assertEquals(401, SampleServer.send(HttpRequest.newBuilder(keys)
                 .header("Authorization", SampleServer.basic("admin", "wrong"))).statusCode());
+        assertEquals(403, SampleServer.send(HttpRequest.newBuilder(keys)
+                .header("Authorization", SampleServer.basic("viewer", "viewer-password"))).statusCode());
+        assertEquals(403, SampleServer.send(HttpRequest.newBuilder(keys)
+                .header("Authorization", SampleServer.basic("viewer", "viewer-password"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"x\", \"budget\": 1, \"rpm\": 1}"))).statusCode());
     }
 
     @Test
