@@ -84,7 +84,7 @@ public class RouteTest {
         String answer = gateway.complete(null, "Hi");
 
         assertTrue(answer.startsWith("Simulated answer"), answer);
-        assertEquals(List.of("sim"), targets(records.single()));
+        assertEquals(List.of("sim/sim-model"), targets(records.single()));
     }
 
     @Test
