@@ -1,5 +1,6 @@
 package dev.tollgate.sample;
 
+import dev.tollgate.sample.dashboard.DashboardResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -12,6 +13,6 @@ import java.util.Set;
 public class SampleApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AskResource.class);
+        return Set.of(AskResource.class, DashboardResource.class);
     }
 }

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Prints the URLs to try once the application has started, with the demo key of the gateway. */
+/** Prints the URLs to try once the application has started: the dashboard, and the gateway with its demo key. */
 @ApplicationScoped
 public class StartupBanner {
     private static final Logger LOG = Logger.getLogger(StartupBanner.class.getName());
@@ -29,7 +29,8 @@ public class StartupBanner {
         StringBuilder banner = new StringBuilder("Tollgate sample is ready on provider '").append(provider).append("'.")
                 .append("\n  Try: curl '").append(base).append("/api/ask?q=What+does+Tollgate+do%3F'")
                 .append("\n  OpenAI-compatible gateway: ").append(base).append("/v1, models ")
-                .append(String.join(", ", aliases.all().keySet()));
+                .append(String.join(", ", aliases.all().keySet()))
+                .append("\n  Tollgate dashboard: ").append(base).append("/dashboard/");
         demoKey.secret().ifPresent(key -> banner
                 .append("\n  Demo key (shown once): ").append(key)
                 .append("\n  Try: curl ").append(base).append("/v1/chat/completions -H 'Authorization: Bearer ")
