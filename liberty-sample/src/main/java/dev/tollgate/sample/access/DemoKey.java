@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DemoKey {
     /** The name of the demo key. */
     public static final String NAME = "demo";
+    private static final Logger LOG = Logger.getLogger(DemoKey.class.getName());
 
     @Inject
     GatewayKeys keys;
@@ -38,10 +41,14 @@ public class DemoKey {
         if (!enabled) {
             return;
         }
-        keys.list().stream()
-                .filter(k -> k.name().equals(NAME) && k.revoked().isEmpty())
-                .forEach(k -> keys.revoke(k.id()));
-        secret = keys.create(NAME, budget, rpm).secret();
+        try {
+            keys.list().stream()
+                    .filter(k -> k.name().equals(NAME) && k.revoked().isEmpty())
+                    .forEach(k -> keys.revoke(k.id()));
+            secret = keys.create(NAME, budget, rpm).secret();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "No demo key: the key store failed; create keys under /admin/keys once it is back", e);
+        }
     }
 
     /** @return the demo key's secret, unless the demo key is disabled */

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Lets a {@code /v1} request through only with {@code Authorization: Bearer <key>} of a key that
@@ -22,6 +24,7 @@ import java.util.Optional;
 public class KeyFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String BEARER = "Bearer ";
+    private static final Logger LOG = Logger.getLogger(KeyFilter.class.getName());
 
     @Inject
     transient GatewayKeys keys;
@@ -44,7 +47,15 @@ public class KeyFilter extends HttpFilter {
             return;
         }
         String secret = authorization.substring(BEARER.length()).strip();
-        Optional<GatewayKey> key = keys.authenticate(secret);
+        Optional<GatewayKey> key;
+        try {
+            key = keys.authenticate(secret);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "checking a gateway key failed", e);
+            GatewayServlet.writeError(response, new ApiError(503, "The gateway cannot check API keys right now;"
+                    + " try again shortly.", "server_error", null, "key_store_unavailable"));
+            return;
+        }
         if (key.isEmpty()) {
             GatewayServlet.writeError(response, ApiError.invalidApiKey("Incorrect API key provided: " + masked(secret)
                     + ". Ask the gateway's administrator for a key."));

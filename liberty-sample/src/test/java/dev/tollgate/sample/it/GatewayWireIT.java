@@ -3,11 +3,17 @@ package dev.tollgate.sample.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +45,35 @@ class GatewayWireIT {
         assertTrue(usage.getJsonObject("usage").getInt("total_tokens") > 0);
         JsonObject finish = SampleServer.json(events.get(events.size() - 3).substring(6));
         assertEquals("stop", finish.getJsonArray("choices").getJsonObject(0).getString("finish_reason"));
+    }
+
+    @Test
+    void plainAndStreamedCalls_areRecordedUnderTheirKey() throws Exception {
+        SampleServer.Key own = SampleServer.createKey("records-it", new BigDecimal("1.00"), 1000);
+        assertEquals(200, SampleServer.chat(own.secret(), "{\"model\": \"resilient\","
+                + " \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}").statusCode());
+        assertEquals(200, SampleServer.chat(own.secret(), "{\"model\": \"gpt-4o-mini\", \"stream\": true,"
+                + " \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}").statusCode());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonObject row = principal(own.id());
+        while ((row == null || row.getInt("count") < 2) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(200);
+            row = principal(own.id());
+        }
+
+        assertTrue(row != null && row.getInt("count") == 2, "the key's row: " + row);
+        assertTrue(row.getJsonNumber("cost").bigDecimalValue().signum() > 0, row.toString());
+    }
+
+    private static JsonObject principal(String keyId) throws Exception {
+        HttpResponse<String> response = SampleServer.send(HttpRequest.newBuilder(
+                URI.create(SampleServer.BASE + "/api/dashboard/principals")));
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.createReader(new StringReader(response.body())).readArray().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(p -> keyId.equals(p.getString("label", null)))
+                .findFirst().orElse(null);
     }
 
     @Test
