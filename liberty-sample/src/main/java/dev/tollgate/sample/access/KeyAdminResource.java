@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -109,7 +110,7 @@ public class KeyAdminResource {
                 .add("id", key.id())
                 .add("name", key.name())
                 .add("prefix", key.prefix())
-                .add("budget", key.budget())
+                .add("budget", plain(key.budget()))
                 .add("currency", currency)
                 .add("rpm", key.rpm())
                 .add("created", key.created().toString());
@@ -126,6 +127,12 @@ public class KeyAdminResource {
         return budgets.names().contains(GatewayKeys.BUDGET)
                 ? Optional.of(budgets.status(GatewayKeys.BUDGET, id))
                 : Optional.empty();
+    }
+
+    /** Without the database column's trailing zeros: 5.000000 as 5, 0.0007 as is. */
+    private static BigDecimal plain(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Response invalid(String message) {
