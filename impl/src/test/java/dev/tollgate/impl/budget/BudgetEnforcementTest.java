@@ -11,14 +11,16 @@ import dev.tollgate.api.Exchange;
 import dev.tollgate.api.LlmCallRecord;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Target;
+import dev.tollgate.impl.TestClock;
 import dev.tollgate.impl.TestConfig;
 import dev.tollgate.impl.TestRecordSink;
 import dev.tollgate.impl.Tollgate;
 import dev.tollgate.impl.capture.CallPoint;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Iterator;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class BudgetEnforcementTest {
     private static final ChatRequest HI = ChatRequest.builder().user("Hi").maxTokens(50).build();
 
-    private final TestClock clock = new TestClock("2026-11-26T10:00:00Z");
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final TestRecordSink sink = new TestRecordSink();
     private final AtomicReference<String> caller = new AtomicReference<>();
 

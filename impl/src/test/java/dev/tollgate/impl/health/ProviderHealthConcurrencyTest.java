@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tollgate.api.CircuitState;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.ProviderStatus;
+import dev.tollgate.impl.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.tollgate.impl.health;
 
-import dev.tollgate.impl.TestLogs;
 import static dev.tollgate.api.ErrorCategory.AUTHENTICATION;
 import static dev.tollgate.api.ErrorCategory.CANCELLED;
 import static dev.tollgate.api.ErrorCategory.INVALID_REQUEST;
@@ -16,6 +15,8 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ProviderStatus;
 import dev.tollgate.api.TransientLlmException;
+import dev.tollgate.impl.TestClock;
+import dev.tollgate.impl.TestLogs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.tollgate.api.Route;
 import dev.tollgate.tck.RecordCollector;
 import dev.tollgate.tck.TckConfig;
 import dev.tollgate.tck.TckDeployments;
+import dev.tollgate.tck.budget.CurrentUser;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -45,14 +46,14 @@ public class RouteTest {
                 .set("tollgate.budgets.keys.per", "principal")
                 .set("tollgate.budget.output-tokens", "1000");
         return TckDeployments.war("route", config, RouteTest.class, RoutedGateway.class, KeyLimits.class,
-                CallingKey.class);
+                CurrentUser.class);
     }
 
     @Inject
     RoutedGateway gateway;
 
     @Inject
-    CallingKey key;
+    CurrentUser key;
 
     @Inject
     Budgets budgets;

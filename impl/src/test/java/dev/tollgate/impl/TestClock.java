@@ -1,4 +1,4 @@
-package dev.tollgate.impl.budget;
+package dev.tollgate.impl;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until the test moves it. */
-final class TestClock extends Clock {
+public final class TestClock extends Clock {
     private volatile Instant now;
 
-    TestClock(String start) {
-        this.now = Instant.parse(start);
+    /** @param start the time it shows until moved */
+    public TestClock(Instant start) {
+        this.now = start;
     }
 
-    void advance(Duration by) {
+    /** @param by how far to move it on */
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
