@@ -55,6 +55,8 @@ class DashboardBrowserIT {
             if (Boolean.getBoolean("tollgate.browser.required")) {
                 fail(missing + ", and tollgate.browser.required is true");
             }
+            System.err.println("[WARNING] Skipping the dashboard browser test: " + missing
+                    + "; -Dtollgate.browser.required=true makes this a failure");
             Assumptions.abort("Skipping the dashboard browser test: " + missing);
         }
         profile = Files.createTempDirectory("tollgate-chromium");
@@ -84,7 +86,8 @@ class DashboardBrowserIT {
     void dashboard_showsTheCallsMadeAsChartsAndATable() throws Exception {
         long callsBefore = count(SAMPLE.settledSummary(), "count");
         Made made = makeMixedCalls();
-        JsonObject summary = SAMPLE.summaryOnce(s -> count(s, "count") == callsBefore + CALLS);
+        JsonObject summary = SAMPLE.summaryOnce(s -> count(s, "count") >= callsBefore + CALLS
+                && s.getJsonObject("persistence").getJsonNumber("pending").longValue() == 0);
         assertTrue(made.failures > 0 && made.failures < CALLS, "some calls fail: " + made.failures);
 
         browser.get(SAMPLE.url("/dashboard/"));
