@@ -13,7 +13,7 @@ import java.util.Optional;
  * A gateway key as stored: its hash, never the key itself.
  */
 @Entity
-@Table(name = "GATEWAY_KEY")
+@Table(name = "TG_GATEWAY_KEY")
 @NamedQuery(name = GatewayKey.BY_HASH, query = "SELECT k FROM GatewayKey k WHERE k.hash = :hash")
 @NamedQuery(name = GatewayKey.ALL, query = "SELECT k FROM GatewayKey k ORDER BY k.created")
 public class GatewayKey {
