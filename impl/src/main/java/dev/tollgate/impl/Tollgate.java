@@ -2,7 +2,6 @@ package dev.tollgate.impl;
 
 import dev.tollgate.api.Budgets;
 import dev.tollgate.api.ChatClient;
-import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.Target;
 import dev.tollgate.api.spi.BudgetKey;
@@ -36,6 +35,8 @@ import dev.tollgate.impl.config.ConfigReader;
 import dev.tollgate.impl.config.ProviderProperties;
 import dev.tollgate.impl.config.TollgateConfigException;
 import dev.tollgate.impl.fallback.FallbackChain;
+import dev.tollgate.impl.foreign.ForeignClients;
+import dev.tollgate.impl.foreign.ForeignExchanges;
 import dev.tollgate.impl.fallback.FallbackPlan;
 import dev.tollgate.impl.fallback.FallbackPlans;
 import dev.tollgate.impl.health.ProviderHealthRegistry;
@@ -87,10 +88,12 @@ public final class Tollgate implements AutoCloseable {
     private final DefaultUsageLedger ledger;
     private final Persistence persistence;
     private final Config config;
+    private final ForeignExchanges foreign;
+    private final ForeignClients clients;
 
     /** The engine-wide settings read from configuration. */
     private record Settings(boolean capturePrompts, Duration maxRetryAfterWait, List<PromptRedactor> builtInRedactors,
-            StoreSettings store, BudgetConfig budgets, BudgetStore budgetStore) {
+            StoreSettings store, BudgetConfig budgets, BudgetStore budgetStore, ForeignClients clients) {
     }
 
     private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
@@ -101,6 +104,7 @@ public final class Tollgate implements AutoCloseable {
         this.contexts = new CallContexts(b.clock);
         this.failures = new CaptureFailures();
         this.config = b.config;
+        this.clients = settings.clients();
         this.persistence = new Persistence(b.stores, settings.store(), b.threadFactory);
         this.ledger = new DefaultUsageLedger(b.clock, persistence::status);
         RecordSink sink = new RecordSinks(List.of(ledger, persistence, b.sink), failures);
@@ -111,10 +115,13 @@ public final class Tollgate implements AutoCloseable {
         ExchangeRecorder recorder = new ExchangeRecorder(contexts, prompts, sink, failures, pricing.currency(),
                 callers);
         Observers observers = new Observers(b.observers, failures);
-        this.capture = new CallCapture(contexts, recorder, b.extractors, this::priceExtracted, sink, failures,
-                pricing.currency(), observers, callers);
         BudgetGuard guard = new BudgetGuard(settings.budgets(), settings.budgetStore(), callers, b.budgetLimits,
                 pricing, b.clock, failures);
+        this.foreign = new ForeignExchanges(registry, contexts, recorder, pricing, guard, observers, failures);
+        List<UsageExtractor> extractors = new ArrayList<>(b.extractors);
+        extractors.addAll(settings.clients().extractors(failures));
+        this.capture = new CallCapture(contexts, extractors, foreign::extracted, sink, failures,
+                pricing.currency(), observers, callers);
         this.budgets = new BudgetView(settings.budgets(), settings.budgetStore(), b.clock, pricing.currency(),
                 b.budgetLimits, failures);
         this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
@@ -260,17 +267,14 @@ public final class Tollgate implements AutoCloseable {
         return fallback;
     }
 
-    private ChatResponse priceExtracted(ChatResponse response) {
-        ConfiguredProvider provider = registry.find(response.provider())
-                .orElseGet(() -> new ConfiguredProvider(response.provider(), response.provider(), null, null));
-        try {
-            return response.toBuilder()
-                    .cost(pricing.cost(provider, response.model(), null, response.usage()))
-                    .build();
-        } catch (RuntimeException e) {
-            failures.report("pricing an extracted answer", e);
-            return response;
-        }
+    /** @return meters requests made by other client libraries */
+    public ForeignExchanges foreignExchanges() {
+        return foreign;
+    }
+
+    /** @return the provider ids given to requests of other client libraries */
+    public ForeignClients foreignClients() {
+        return clients;
     }
 
     /** Assembles a {@link Tollgate}. */
@@ -439,7 +443,8 @@ public final class Tollgate implements AutoCloseable {
             BudgetConfig budgets = BudgetConfig.read(reader, registry.ids());
             Settings settings = new Settings(reader.bool(ConfigKeys.CAPTURE_PROMPTS, true),
                     reader.duration(ConfigKeys.RETRY_AFTER_MAX_WAIT, DEFAULT_RETRY_AFTER_WAIT),
-                    BuiltInRedactors.read(reader), StoreSettings.read(reader), budgets, budgetStore(budgets, problems));
+                    BuiltInRedactors.read(reader), StoreSettings.read(reader), budgets, budgetStore(budgets, problems),
+                    ForeignClients.read(reader, Tollgate.class.getClassLoader()));
             ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
             RateLimits rateLimits = RateLimits.read(reader, registry.ids());
             java.util.Set<String> dropping = new java.util.HashSet<>();

@@ -87,27 +87,8 @@ public final class BudgetGuard {
         if (rules.isEmpty()) {
             return BudgetHold.NONE;
         }
-        String callName = context == null ? null : context.point().callName();
-        Instant now = clock.instant();
-        Supplier<Optional<String>> principal = new Supplier<>() {
-            private Optional<String> name;
-
-            @Override
-            public Optional<String> get() {
-                if (name == null) {
-                    name = context == null ? principals.current() : Optional.ofNullable(context.principal());
-                }
-                return name;
-            }
-        };
         List<BudgetRule> applying = new ArrayList<>(rules.size());
-        List<BudgetWindow> windows = new ArrayList<>(rules.size());
-        for (BudgetRule rule : rules) {
-            rule.keyFor(callName, provider.id(), principal).ifPresent(key -> {
-                applying.add(rule);
-                windows.add(rule.window(key, now, zone));
-            });
-        }
+        List<BudgetWindow> windows = windows(context, provider, applying);
         if (windows.isEmpty()) {
             return BudgetHold.NONE;
         }
@@ -133,6 +114,56 @@ public final class BudgetGuard {
         return new BudgetHold(store, taken, estimate, failures);
     }
 
+    /**
+     * Charges the cost of a request that was not reserved, such as one another client made and
+     * only its answer told of, on every budget that applies to it. A budget this takes beyond its
+     * limit refuses the next reservation.
+     *
+     * @param context the call the request belonged to, or {@code null}
+     * @param provider the request's provider
+     * @param cost its cost; an unknown cost charges nothing
+     */
+    public void charge(LlmCallContext context, ConfiguredProvider provider, Cost cost) {
+        if (rules.isEmpty() || !cost.isKnown()) {
+            return;
+        }
+        List<BudgetRule> applying = new ArrayList<>(rules.size());
+        List<BudgetWindow> windows = windows(context, provider, applying);
+        for (int i = 0; i < windows.size(); i++) {
+            BudgetWindow window = windows.get(i);
+            try {
+                // a zero reservation opens the period's balance, if this is its first request, even when the budget is spent
+                store.reserve(window, BigDecimal.ZERO, limits.of(applying.get(i), window.key()));
+                store.settle(window, BigDecimal.ZERO, cost.total());
+            } catch (RuntimeException e) {
+                failures.report("charging budget '" + applying.get(i).name() + "'", e);
+            }
+        }
+    }
+
+    private List<BudgetWindow> windows(LlmCallContext context, ConfiguredProvider provider, List<BudgetRule> applying) {
+        String callName = context == null ? null : context.point().callName();
+        Instant now = clock.instant();
+        Supplier<Optional<String>> principal = new Supplier<>() {
+            private Optional<String> name;
+
+            @Override
+            public Optional<String> get() {
+                if (name == null) {
+                    name = context == null ? principals.current() : Optional.ofNullable(context.principal());
+                }
+                return name;
+            }
+        };
+        List<BudgetWindow> windows = new ArrayList<>(rules.size());
+        for (BudgetRule rule : rules) {
+            rule.keyFor(callName, provider.id(), principal).ifPresent(key -> {
+                applying.add(rule);
+                windows.add(rule.window(key, now, zone));
+            });
+        }
+        return windows;
+    }
 
     private BigDecimal estimate(ConfiguredProvider provider, Target target, ChatRequest request) {
         Usage usage = Usage.of(TokenEstimate.input(request), request.maxTokens().orElse(outputTokens));

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.function.UnaryOperator;
+import java.util.function.BiConsumer;
 
 /**
  * Runs an {@link dev.tollgate.api.LlmCall} method inside a call context and publishes its
@@ -24,9 +24,8 @@ import java.util.function.UnaryOperator;
  */
 public final class CallCapture {
     private final CallContexts contexts;
-    private final ExchangeRecorder recorder;
     private final List<UsageExtractor> extractors;
-    private final UnaryOperator<ChatResponse> pricer;
+    private final BiConsumer<LlmCallContext, ChatResponse> extracted;
     private final RecordSink sink;
     private final CaptureFailures failures;
     private final String currency;
@@ -35,22 +34,20 @@ public final class CallCapture {
 
     /**
      * @param contexts the call contexts
-     * @param recorder records exchanges
      * @param extractors read usage from results of other clients
-     * @param pricer adds the cost to an extracted answer
+     * @param extracted prices, charges and records an answer an extractor read, in the call it was read in
      * @param sink where records go
      * @param failures where capture failures are counted
      * @param currency the currency of costs
      * @param observer told when calls start, leave their thread and end; must not throw
      * @param callers names the caller of each call when it begins
      */
-    public CallCapture(CallContexts contexts, ExchangeRecorder recorder, List<UsageExtractor> extractors,
-            UnaryOperator<ChatResponse> pricer, RecordSink sink, CaptureFailures failures, String currency,
+    public CallCapture(CallContexts contexts, List<UsageExtractor> extractors,
+            BiConsumer<LlmCallContext, ChatResponse> extracted, RecordSink sink, CaptureFailures failures, String currency,
             CallObserver observer, Callers callers) {
         this.contexts = contexts;
-        this.recorder = recorder;
         this.extractors = List.copyOf(extractors);
-        this.pricer = pricer;
+        this.extracted = extracted;
         this.sink = sink;
         this.failures = failures;
         this.currency = currency;
@@ -163,7 +160,7 @@ public final class CallCapture {
             if (found.isPresent()) {
                 // an answer the record cannot hold (no provider, say) must not cost the whole record
                 try {
-                    recorder.extracted(context, pricer.apply(found.get()), context.startedAt());
+                    extracted.accept(context, found.get());
                 } catch (RuntimeException e) {
                     failures.report("recording the answer of " + extractor.getClass().getName(), e);
                 }

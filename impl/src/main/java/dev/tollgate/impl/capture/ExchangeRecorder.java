@@ -159,8 +159,9 @@ public final class ExchangeRecorder {
      * @param context the call whose method returned it
      * @param response the answer, with cost
      * @param startedAt when the call started
+     * @return the exchange recorded
      */
-    void extracted(LlmCallContext context, ChatResponse response, Instant startedAt) {
+    public Exchange extracted(LlmCallContext context, ChatResponse response, Instant startedAt) {
         Exchange exchange = Exchange.builder()
                 .target(new Target(response.provider(), response.model().isEmpty() ? null : response.model()))
                 .responseModel(response.model().isEmpty() ? null : response.model())
@@ -174,6 +175,7 @@ public final class ExchangeRecorder {
                 .requestId(response.requestId().orElse(null))
                 .build();
         route(context, exchange, null);
+        return exchange;
     }
 
     private void route(LlmCallContext context, Exchange exchange, LlmException error) {

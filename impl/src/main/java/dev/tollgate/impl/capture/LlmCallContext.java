@@ -142,6 +142,14 @@ public final class LlmCallContext {
         return true;
     }
 
+    /**
+     * @param responseId a provider's id of an answer
+     * @return whether an exchange with that answer is already recorded in this call
+     */
+    public synchronized boolean answered(String responseId) {
+        return exchanges.stream().anyMatch(e -> responseId.equals(e.responseId().orElse(null)));
+    }
+
     /** @return the exchanges recorded; later ones are refused */
     synchronized List<Exchange> close() {
         closed = true;

@@ -43,6 +43,11 @@ public final class ConfigKeys {
     /** A price file in LiteLLM's format: a file path, or {@code classpath:} and a resource name. */
     public static final String PRICING_FILE = "tollgate.pricing.file";
 
+    /** The prefix of the settings of other client libraries whose requests are metered. */
+    public static final String CLIENTS_PREFIX = "tollgate.clients.";
+    /** The provider id requests of one client library are recorded under, after the library's prefix. */
+    public static final String CLIENT_PROVIDER = "provider";
+
     /** Whether prompts and answers are kept in captured exchanges. */
     public static final String CAPTURE_PROMPTS = "tollgate.capture.prompts";
     /** Whether one call keeps prompts and answers, after the call's prefix; overrides its annotation. */
@@ -127,6 +132,15 @@ public final class ConfigKeys {
      */
     public static String callProperty(String callName, String key) {
         return CALL_PREFIX + "\"" + callName + "\"." + key;
+    }
+
+    /**
+     * @param library a client library: {@code openai-java}, {@code anthropic-java} or {@code langchain4j}
+     * @param key a key after the library's prefix
+     * @return {@code tollgate.clients.<library>.<key>}
+     */
+    public static String clientProperty(String library, String key) {
+        return CLIENTS_PREFIX + library + "." + key;
     }
 
     /**

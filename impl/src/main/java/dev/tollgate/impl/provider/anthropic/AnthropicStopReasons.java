@@ -3,7 +3,7 @@ package dev.tollgate.impl.provider.anthropic;
 import dev.tollgate.api.FinishReason;
 
 /** Normalises the Messages API's {@code stop_reason}. */
-final class AnthropicStopReasons {
+public final class AnthropicStopReasons {
     private AnthropicStopReasons() {
     }
 
@@ -14,7 +14,7 @@ final class AnthropicStopReasons {
      *     calls, so {@code tool_use} then means a finished answer
      * @return the normalised reason
      */
-    static FinishReason finishReason(String raw, boolean structuredAnswer) {
+    public static FinishReason finishReason(String raw, boolean structuredAnswer) {
         if (raw == null) {
             return FinishReason.OTHER;
         }

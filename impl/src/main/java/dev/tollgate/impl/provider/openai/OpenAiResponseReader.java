@@ -141,7 +141,7 @@ public final class OpenAiResponseReader {
      * @return its normalised form; Mistral's {@code model_length} (the model's context is full) is a
      *     length stop too
      */
-    static FinishReason finishReason(String raw) {
+    public static FinishReason finishReason(String raw) {
         if (raw == null) {
             return FinishReason.OTHER;
         }

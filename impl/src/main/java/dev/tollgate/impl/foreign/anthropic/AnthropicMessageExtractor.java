@@ -1,0 +1,57 @@
+package dev.tollgate.impl.foreign.anthropic;
+
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.StopReason;
+import dev.tollgate.api.ChatResponse;
+import dev.tollgate.api.Usage;
+import dev.tollgate.api.spi.UsageExtractor;
+import dev.tollgate.impl.provider.anthropic.AnthropicStopReasons;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a {@link Message} of the Anthropic Java SDK: model, id, stop reason, text, and its usage
+ * normalised as for every provider: Anthropic's {@code input_tokens} counts only the input after
+ * the last cache breakpoint, so the input adds the cache reads and writes, which are also reported
+ * as cached and cache-write tokens; the one-hour writes come from {@code cache_creation}.
+ */
+public final class AnthropicMessageExtractor implements UsageExtractor {
+    private final String provider;
+
+    /** @param provider the provider id of the SDK's requests, or {@code null} for {@code anthropic} */
+    public AnthropicMessageExtractor(String provider) {
+        this.provider = provider == null ? "anthropic" : provider;
+    }
+
+    @Override
+    public Optional<ChatResponse> extract(Object result) {
+        if (!(result instanceof Message message)) {
+            return Optional.empty();
+        }
+        String reason = message.stopReason().map(StopReason::asString).orElse(null);
+        return Optional.of(ChatResponse.builder()
+                .provider(provider)
+                .model(message.model().asString())
+                .responseId(message.id())
+                .finishReason(AnthropicStopReasons.finishReason(reason, false))
+                .rawFinishReason(reason)
+                .text(message.content().stream().flatMap(b -> b.text().stream()).map(t -> t.text())
+                        .collect(Collectors.joining()))
+                .usage(usage(message.usage()))
+                .build());
+    }
+
+    private static Usage usage(com.anthropic.models.messages.Usage usage) {
+        long read = usage.cacheReadInputTokens().orElse(0L);
+        long oneHour = usage.cacheCreation().map(c -> c.ephemeral1hInputTokens()).orElse(0L);
+        long write = Math.max(usage.cacheCreationInputTokens().orElse(0L),
+                usage.cacheCreation().map(c -> c.ephemeral5mInputTokens() + c.ephemeral1hInputTokens()).orElse(0L));
+        return Usage.builder()
+                .inputTokens(usage.inputTokens() + read + write)
+                .cachedInputTokens(read)
+                .cacheWriteTokens(write)
+                .cacheWrite1hTokens(Math.min(oneHour, write))
+                .outputTokens(usage.outputTokens())
+                .build();
+    }
+}
