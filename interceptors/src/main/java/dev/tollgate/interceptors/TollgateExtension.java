@@ -18,6 +18,7 @@ import dev.tollgate.impl.config.TollgateConfigException;
 import dev.tollgate.impl.fallback.FallbackPlan;
 import dev.tollgate.impl.provider.ServiceLookup;
 import dev.tollgate.interceptors.health.HealthIntegration;
+import dev.tollgate.interceptors.langchain4j.LangChain4jIntegration;
 import dev.tollgate.interceptors.telemetry.TelemetryIntegration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -52,7 +53,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *   <li>Before discovery, it registers the library's beans and interceptors itself, so they work
  *       whatever the application's bean discovery mode, and sets the interceptor priority from
  *       {@code tollgate.interceptor.priority}. Where the MicroProfile Health API is present, it
- *       also registers the readiness check {@code tollgate}.</li>
+ *       also registers the readiness check {@code tollgate}; where LangChain4j is present, the
+ *       {@code ChatModelListener} bean that meters its model calls.</li>
  *   <li>For every managed bean, it reads the {@link LlmCall} metadata of each business method
  *       once (a method annotation overrides the class annotation).</li>
  *   <li>After validation, it builds the engine from MicroProfile Config and validates every
@@ -88,6 +90,7 @@ public class TollgateExtension implements Extension {
         bbd.addAnnotatedType(TollgateRuntime.class, TollgateRuntime.class.getName());
         bbd.addAnnotatedType(TollgateProducers.class, TollgateProducers.class.getName());
         HealthIntegration.register(bbd);
+        LangChain4jIntegration.register(bbd);
     }
 
     <T> void readMetadata(@Observes ProcessManagedBean<T> pmb) {
