@@ -12,7 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import dev.tollgate.api.Exchange;
 import dev.tollgate.api.FinishReason;
@@ -80,6 +84,39 @@ class OpenAiSdkCaptureTest {
         assertThat(request.getAttributes().get(stringKey("gen_ai.provider.name"))).isEqualTo("openai");
         assertThat(request.getAttributes().get(longKey("gen_ai.usage.input_tokens"))).isEqualTo(1000L);
         assertThat(request.getAttributes().get(doubleKey("tollgate.cost"))).isEqualTo(0.00024);
+    }
+
+    @Test
+    void streamAccumulatedIntoACompletion_isAnExchangeWithTheUsageOfItsLastChunk() throws Exception {
+        String chunk = "{\"id\":\"chatcmpl-stream-1\",\"object\":\"chat.completion.chunk\",\"created\":1741569952,"
+                + "\"model\":\"gpt-4o-mini-2024-07-18\",\"choices\":[%s],\"usage\":%s}";
+        String sse = "data: " + chunk.formatted("{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Buy \"},"
+                + "\"finish_reason\":null}", "null") + "\n\n"
+                + "data: " + chunk.formatted("{\"index\":0,\"delta\":{\"content\":\"low.\"},\"finish_reason\":\"stop\"}",
+                        "null") + "\n\n"
+                + "data: " + chunk.formatted("", "{\"prompt_tokens\":1000,\"completion_tokens\":200,\"total_tokens\":1200,"
+                        + "\"prompt_tokens_details\":{\"cached_tokens\":400}}") + "\n\n"
+                + "data: [DONE]\n\n";
+        openAi.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(sse)));
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("gpt-4o-mini")
+                .addUserMessage("How do I get rich?")
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build();
+
+        fixture.call(() -> {
+            ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
+            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
+                stream.stream().forEach(accumulator::accumulate);
+            }
+            return accumulator.chatCompletion();
+        });
+
+        Exchange exchange = fixture.sink.single().exchanges().get(0);
+        assertThat(exchange.responseText()).contains("Buy low.");
+        assertThat(exchange.usage()).isEqualTo(Usage.builder().inputTokens(1000).outputTokens(200)
+                .cachedInputTokens(400).build());
+        // 600 × 0.15 + 400 × 0.075 + 200 × 0.6, per million
+        assertThat(exchange.cost().total()).isEqualByComparingTo(new BigDecimal("0.00024"));
     }
 
     @Test
