@@ -20,7 +20,6 @@ import dev.tollgate.impl.pricing.Pricing;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import dev.tollgate.impl.provider.ProviderRegistry;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Meters provider requests made by another client library, as {@link dev.tollgate.api.ChatClient}
@@ -86,7 +85,8 @@ public final class ForeignExchanges {
         try {
             hold = budgets.reserve(context, provider, target, request);
         } catch (LlmException e) {
-            failures.report("reserving budget for a request of another client (it cannot be refused)", e);
+            failures.report("reserving budget for a request of another client, which cannot be refused: it is sent anyway"
+                    + " and charged when it ends", e);
             hold = null;
         }
         RequestObservation observation = observer.requestStarted(

@@ -125,6 +125,25 @@ class LangChain4jCaptureTest {
     }
 
     @Test
+    void requestOverASpentBudget_cannotBeRefusedSoItGoesAheadAndIsCharged() throws Exception {
+        answer();
+        ForeignCallFixture tight = new ForeignCallFixture(openAi.baseUrl() + "/v1", "tollgate.budgets.daily.limit",
+                "0.0002");
+        ChatModel model = OpenAiChatModel.builder().baseUrl(openAi.baseUrl() + "/v1").apiKey("sk-test-lc4j")
+                .modelName("gpt-4o-mini").maxRetries(0).maxTokens(10)
+                .listeners(List.of(TollgateChatModelListener.of(tight.tollgate))).build();
+
+        tight.call(() -> model.chat("Hello"));
+        Object second = tight.call(() -> model.chat("Hello again"));
+
+        assertThat(second).isEqualTo("Buy low.");
+        assertThat(tight.sink.records()).hasSize(2);
+        assertThat(tight.daily().spent()).isEqualByComparingTo(new BigDecimal("0.00054"));
+        assertThat(tight.daily().reserved()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(tight.tollgate.captureFailures().count()).as("the refusal is logged and counted").isEqualTo(1);
+    }
+
+    @Test
     void listenerOutsideAnyCall_recordsAStandaloneRecord() {
         answer();
 
