@@ -300,7 +300,7 @@ public final class Messages {
             String spent, String reserved, String needed) {
         return "TOLLGATE-0320: budget '" + budget + "'" + (key.isEmpty() ? "" : " of '" + key + "'") + " ("
                 + amount + " a " + period + ") is used up until " + until + ": spent " + spent + ", reserved "
-                + reserved + ", this request needs " + needed + "; the request was not sent";
+                + reserved + ", this request needs " + needed;
     }
 
     public static String budgetDataSourceNotFound(String name, String property) {

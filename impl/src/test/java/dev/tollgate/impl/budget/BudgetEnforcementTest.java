@@ -92,7 +92,7 @@ class BudgetEnforcementTest {
 
         assertThat(e.category()).isEqualTo(ErrorCategory.QUOTA_EXCEEDED);
         assertThat(e.getMessage()).contains("TOLLGATE-0320", "budget 'daily'", "0.5 USD a day",
-                "until 2026-11-27T00:00:00Z", "spent 0.404 USD", "needs 0.101 USD", "not sent");
+                "until 2026-11-27T00:00:00Z", "spent 0.404 USD", "needs 0.101 USD");
         BudgetStatus status = tollgate.budgets().status("daily", "ignored");
         assertThat(status.spent()).isEqualByComparingTo("0.404");
         assertThat(status.remaining()).isEqualByComparingTo("0.096");
