@@ -18,10 +18,15 @@ import java.util.function.Supplier;
  *   <li>else none: principal budgets do not apply.</li>
  * </ol>
  * The source is found on first use, when the container's security is running, and kept: both
- * beans forward to the identity of the current request.
+ * beans forward to the identity of the current request. A caller nobody logged in is no principal,
+ * whether the container says so with {@code null} or, as WildFly does, with Elytron's anonymous
+ * identity, whose principal is named {@code anonymous} (on WildFly, a user of that name is
+ * therefore not budgeted per principal).
  */
 final class ContainerPrincipal implements BudgetKey {
     private static final String SECURITY_CONTEXT = "jakarta.security.enterprise.SecurityContext";
+    private static final String WILDFLY_ANONYMOUS = "anonymous";
+    private static final boolean ON_WILDFLY = System.getProperty("jboss.home.dir") != null;
 
     private final BeanManager beanManager;
     private final ClassLoader loader;
@@ -39,7 +44,8 @@ final class ContainerPrincipal implements BudgetKey {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(principal.getName());
+            String name = principal.getName();
+            return ON_WILDFLY && WILDFLY_ANONYMOUS.equals(name) ? Optional.empty() : Optional.ofNullable(name);
         } catch (RuntimeException e) {
             // Weld's built-in Principal fails (WELD-000044) while nobody is logged in
             return Optional.empty();

@@ -23,7 +23,9 @@ public class StartupBanner {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         Config config = ConfigProvider.getConfig();
-        String port = config.getOptionalValue("http.port", String.class).orElse("9080");
+        // Liberty's server variable, else the port WildFly's listener reads
+        String port = config.getOptionalValue("http.port", String.class)
+                .or(() -> config.getOptionalValue("jboss.http.port", String.class)).orElse("9080");
         String provider = config.getOptionalValue("tollgate.provider", String.class).orElse("?");
         String base = "http://localhost:" + port;
         StringBuilder banner = new StringBuilder("Tollgate sample is ready on provider '").append(provider).append("'.")
