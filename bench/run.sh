@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds the bench module, starts the mock upstream pinned to one core, and runs a measurement in
+# one JVM pinned to the other. See bench/README.md.
+#
+#   bench/run.sh all                    everything below but soak, into bench/target/results/
+#   bench/run.sh capacity               the mock alone: requests a second on one connection
+#   bench/run.sh check                  every contender once per upstream (a smoke test)
+#   bench/run.sh calls upstream=stub size=small [rounds=30 block-ms=200 warmup-s=40]
+#   bench/run.sh chunks [rounds=30 block-ms=200 warmup-s=40]
+#   bench/run.sh ttft [rounds=30]
+#   bench/run.sh streams [counts=100,500,1000]
+#   bench/run.sh jmh [JMH options]       CallBenchmark and ChunkBenchmark with -prof gc, forks 0
+#   bench/run.sh soak [minutes=10 rate=50 sample-s=10]
+#
+# Environment: PORT (mock port, default 18080), JVM_CPU / MOCK_CPU (default 0 / 1),
+# HEAP (default 2g), MVN_FLAGS (such as -o), SKIP_BUILD=1 to reuse the last build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-18080}
+JVM_CPU=${JVM_CPU:-0}
+MOCK_CPU=${MOCK_CPU:-1}
+HEAP=${HEAP:-2g}
+RESULTS=bench/target/results
+mkdir -p "$RESULTS"
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    mvn -B -q ${MVN_FLAGS:-} -Pbench -pl bench -am package -DskipTests
+    gcc -O2 -D_GNU_SOURCE -Wall -Wextra -o bench/target/mock bench/mock/mock.c -lpthread
+fi
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+
+taskset -c "$MOCK_CPU" bench/target/mock serve "$PORT" bench/src/main/resources/responses/small.json \
+    bench/src/main/resources/responses/large.json &
+MOCK=$!
+trap 'kill $MOCK 2>/dev/null || true' EXIT
+sleep 0.3
+
+java_bench() {
+    taskset -c "$JVM_CPU" java -Xms"$HEAP" -Xmx"$HEAP" -Dbench.mock.port="$PORT" \
+        -Dorg.slf4j.simpleLogger.defaultLogLevel=off -cp "$CP" "$@"
+}
+
+machine() {
+    echo "### machine"
+    echo
+    echo "- nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+    echo "- JDK: $(java -version 2>&1 | sed -n 2p)"
+    echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+}
+
+capacity() {
+    echo "### mock capacity alone (one keep-alive connection, client pinned to CPU $JVM_CPU)"
+    echo
+    for route in /small/v1/chat/completions /large/v1/chat/completions; do
+        echo "- $route: $(taskset -c "$JVM_CPU" bench/target/mock load "$PORT" "$route" "${SECONDS_EACH:-10}")"
+    done
+    echo
+}
+
+jmh() {
+    java_bench org.openjdk.jmh.Main -f 0 -prof gc -wi 3 -w 2s -i 3 -r 2s -rf json \
+        -rff "$RESULTS/jmh.json" "$@" CallBenchmark ChunkBenchmark
+}
+
+command=${1:-all}
+[ $# -gt 0 ] && shift
+case "$command" in
+    capacity) capacity ;;
+    jmh) jmh "$@" ;;
+    all)
+        {
+            machine
+            capacity
+            java_bench dev.tollgate.bench.Bench check
+            for upstream in stub loopback; do
+                for size in small large; do
+                    java_bench dev.tollgate.bench.Bench calls upstream=$upstream size=$size out=$RESULTS
+                done
+            done
+            java_bench dev.tollgate.bench.Bench chunks out=$RESULTS
+            java_bench dev.tollgate.bench.Bench ttft out=$RESULTS
+            java_bench dev.tollgate.bench.Bench streams out=$RESULTS
+        } | tee "$RESULTS/report.md"
+        jmh 2>&1 | tee "$RESULTS/jmh.txt"
+        ;;
+    *) java_bench dev.tollgate.bench.Bench "$command" out=$RESULTS "$@" ;;
+esac
