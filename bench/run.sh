@@ -8,7 +8,7 @@
 #   bench/run.sh calls upstream=stub size=small [rounds=30 block-ms=200 warmup-s=40]
 #   bench/run.sh chunks [rounds=30 block-ms=200 warmup-s=40]
 #   bench/run.sh ttft [rounds=30]
-#   bench/run.sh streams [counts=100,500,1000]
+#   bench/run.sh streams               (STREAM_CONTENDERS="RAW LANGCHAIN4J TOLLGATE" STREAM_COUNTS="100 500 1000")
 #   bench/run.sh jmh [JMH options]       CallBenchmark and ChunkBenchmark with -prof gc, forks 0
 #   bench/run.sh soak [minutes=10 rate=50 sample-s=10]
 #
@@ -63,11 +63,26 @@ jmh() {
         -rff "$RESULTS/jmh.json" "$@" CallBenchmark ChunkBenchmark
 }
 
+# One JVM per contender and count, so that no stream of another run is still in the heap.
+streams() {
+    echo "### open idle streams, loopback: a first delta at once, the next 15 s later; one JVM per row"
+    echo
+    echo "| contender | open streams | heap per stream, bytes | threads per stream | threads before → while open |"
+    echo "|---|---:|---:|---:|---:|"
+    for contender in ${STREAM_CONTENDERS:-RAW LANGCHAIN4J TOLLGATE}; do
+        for count in ${STREAM_COUNTS:-100 500 1000}; do
+            java_bench dev.tollgate.bench.Bench streams contenders=$contender counts=$count | grep '^| [A-Z]'
+        done
+    done
+    echo
+}
+
 command=${1:-all}
 [ $# -gt 0 ] && shift
 case "$command" in
     capacity) capacity ;;
     jmh) jmh "$@" ;;
+    streams) streams ;;
     all)
         {
             machine
@@ -80,7 +95,7 @@ case "$command" in
             done
             java_bench dev.tollgate.bench.Bench chunks out=$RESULTS
             java_bench dev.tollgate.bench.Bench ttft out=$RESULTS
-            java_bench dev.tollgate.bench.Bench streams out=$RESULTS
+            streams
         } | tee "$RESULTS/report.md"
         jmh 2>&1 | tee "$RESULTS/jmh.txt"
         ;;

@@ -10,6 +10,7 @@
  *   /large/...                   the large canned chat completion
  *   /sse/COUNT/INTERVAL_MS/...   a chat completion stream of COUNT deltas, INTERVAL_MS apart
  *                                (0: all at once), then the finish, usage and [DONE] events
+ *   /sse/COUNT/INTERVAL_MS/FIRST_MS/...  the same, the first delta FIRST_MS after the headers
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -66,14 +67,15 @@ static int chunk(int fd, const char *event) {
 #define PREFIX "data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1741569952," \
     "\"model\":\"gpt-4o-mini-2024-07-18\",\"system_fingerprint\":\"fp_06737a9306\",\"choices\":["
 
-static int stream(int fd, int count, int interval_ms) {
+static int stream(int fd, int count, int interval_ms, int first_ms) {
     static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
         "Transfer-Encoding: chunked\r\nx-request-id: req-bench\r\n\r\n";
     if (write_all(fd, head, sizeof head - 1)) return -1;
     char ev[1024];
     struct timespec pause = { interval_ms / 1000, (long) (interval_ms % 1000) * 1000000L };
+    struct timespec first = { first_ms / 1000, (long) (first_ms % 1000) * 1000000L };
     for (int i = 0; i < count; i++) {
-        if (interval_ms > 0) nanosleep(&pause, NULL);
+        if (i == 0 ? first_ms > 0 : interval_ms > 0) nanosleep(i == 0 ? &first : &pause, NULL);
         if (i == 0) {
             snprintf(ev, sizeof ev, PREFIX "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"tok%d \"},"
                 "\"logprobs\":null,\"finish_reason\":null}]}\n\n", i);
@@ -134,13 +136,13 @@ static void *connection(void *arg) {
         }
         char path[256] = "";
         sscanf(buf, "%*s %255s", path);
-        int count, interval, r;
+        int count, interval, first, r, n;
         if (strncmp(path, "/small/", 7) == 0) {
             r = canned(fd, small_body, small_len);
         } else if (strncmp(path, "/large/", 7) == 0) {
             r = canned(fd, large_body, large_len);
-        } else if (sscanf(path, "/sse/%d/%d/", &count, &interval) == 2) {
-            r = stream(fd, count, interval);
+        } else if ((n = sscanf(path, "/sse/%d/%d/%d/", &count, &interval, &first)) >= 2) {
+            r = stream(fd, count, interval, n == 3 ? first : interval);
         } else {
             static const char nf[] = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
             r = write_all(fd, nf, sizeof nf - 1);

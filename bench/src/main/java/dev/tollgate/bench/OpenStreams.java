@@ -28,12 +28,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Heap and threads per open stream: opens many slow streams over loopback (20 deltas 500 ms
- * apart), waits for each one's first delta, and reads the JVM's used heap after a full GC and its
- * live threads, against the same figures before the streams were opened.
+ * Heap and threads per open stream: opens many slow streams over loopback (a first delta at once,
+ * the next 15 s later), waits for each one's first delta, so nothing unread is buffered, and reads
+ * the JVM's used heap after a full GC and its live threads, against the same figures before the
+ * streams were opened. Each contender is warmed up first. Prints one table row per count;
+ * {@code bench/run.sh streams} runs one JVM per row, so that no other run's streams linger.
  */
 final class OpenStreams {
-    private static final String ROUTE = "/sse/20/500";
+    private static final String ROUTE = "/sse/2/15000/0";
+    private static final long QUIET_AFTER_OPEN = 17_000_000_000L;
 
     /** One open stream. */
     private interface Open {
@@ -52,17 +55,17 @@ final class OpenStreams {
 
     static void run(List<String> names, int[] counts) throws Exception {
         Upstream upstream = Upstream.named("loopback");
-        System.out.println("### open slow streams, loopback, 20 deltas 500 ms apart");
-        System.out.println();
-        System.out.println("| contender | open streams | heap per stream, bytes | threads per stream | threads "
-                + "before → while open |");
-        System.out.println("|---|---:|---:|---:|---:|");
         for (String name : names) {
             Opener opener = opener(name, upstream);
+            int idle = Jvm.threads();
+            long warmed = System.nanoTime();
+            openAndClose(opener, 20);
+            settle(idle, warmed);
             for (int n : counts) {
                 long heap0 = Jvm.heapAfterGc();
                 int threads0 = Jvm.threads();
                 List<Open> open = new ArrayList<>(n);
+                long opened = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     open.add(opener.open());
                 }
@@ -77,10 +80,33 @@ final class OpenStreams {
                     o.close();
                 }
                 open.clear();
-                Thread.sleep(11_000);
+                settle(threads0, opened);
             }
         }
         System.out.println();
+    }
+
+    /** Warms a contender up: its client's threads and classes are in place before a baseline is taken. */
+    private static void openAndClose(Opener opener, int n) throws Exception {
+        List<Open> open = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            open.add(opener.open());
+        }
+        for (Open o : open) {
+            o.awaitFirst();
+            o.close();
+        }
+    }
+
+    /**
+     * Waits until no more threads are alive than before the streams opened, or until the streams
+     * opened at {@code opened} would have ended by themselves, as LangChain4j's cancelled ones do.
+     */
+    private static void settle(int threads, long opened) throws InterruptedException {
+        do {
+            Thread.sleep(500);
+        } while (Jvm.threads() > threads && System.nanoTime() - opened < QUIET_AFTER_OPEN);
+        Thread.sleep(1_000);
     }
 
     private static Opener opener(String name, Upstream upstream) {

@@ -3,14 +3,16 @@ package dev.tollgate.bench;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
-import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What a hand-written client reads from OpenAI's answers with JSON-P's streaming parser, as
- * Tollgate reads them: the text and the token counts, every other value skipped.
+ * What a hand-written client reads from OpenAI's answers with JSON-P's streaming parser, the
+ * library Tollgate reads them with: the text and the token counts, every other value skipped. The
+ * body is decoded to a string first, which costs less than a parser over the bytes (whose reader
+ * allocates an 8 KB decoding buffer per answer), so the baseline is the leaner of the two.
  */
 final class RawJson {
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
@@ -27,7 +29,7 @@ final class RawJson {
      * @return its text and usage
      */
     static Answer completion(byte[] body) {
-        try (JsonParser p = PARSERS.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser p = PARSERS.createParser(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             return read(p, "message");
         }
     }
