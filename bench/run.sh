@@ -9,7 +9,8 @@
 #   bench/run.sh chunks [rounds=30 block-ms=200 warmup-s=40]
 #   bench/run.sh ttft [rounds=30]
 #   bench/run.sh streams               (STREAM_CONTENDERS="RAW LANGCHAIN4J TOLLGATE" STREAM_COUNTS="100 500 1000")
-#   bench/run.sh jmh [JMH options]       CallBenchmark and ChunkBenchmark with -prof gc, forks 0
+#   bench/run.sh jmh [JMH options]      CallBenchmark and ChunkBenchmark with -prof gc, forks 0
+#                                       (JMH_TIMING, default "-wi 3 -w 2s -i 3 -r 2s")
 #   bench/run.sh soak [minutes=10 rate=50 sample-s=10]
 #
 # Environment: PORT (mock port, default 18080), JVM_CPU / MOCK_CPU (default 0 / 1),
@@ -59,7 +60,8 @@ capacity() {
 }
 
 jmh() {
-    java_bench org.openjdk.jmh.Main -f 0 -prof gc -wi 3 -w 2s -i 3 -r 2s -rf json \
+    # shellcheck disable=SC2086
+    java_bench org.openjdk.jmh.Main -f 0 -prof gc ${JMH_TIMING:--wi 3 -w 2s -i 3 -r 2s} -rf json \
         -rff "$RESULTS/jmh.json" "$@" CallBenchmark ChunkBenchmark
 }
 

@@ -105,7 +105,7 @@ final class Soak {
 
     /**
      * Levels off: the median of the last third of the samples exceeds that of the middle third by
-     * at most 2 MiB or 5 %, whichever is more. The first third is warm-up.
+     * at most 1 MiB or 5 %, whichever is more. The first third is warm-up.
      */
     private static String verdict(List<double[]> samples) {
         int n = samples.size();
@@ -114,7 +114,7 @@ final class Soak {
         }
         double middle = median(samples.subList(n / 3, 2 * n / 3));
         double last = median(samples.subList(2 * n / 3, n));
-        double allowed = Math.max(2.0, middle * 0.05);
+        double allowed = Math.max(1.0, middle * 0.05);
         List<double[]> half = samples.subList(n / 2, n);
         double mt = half.stream().mapToDouble(s -> s[0]).average().orElse(0);
         double mh = half.stream().mapToDouble(s -> s[1]).average().orElse(0);
