@@ -37,7 +37,7 @@ trap 'kill $MOCK 2>/dev/null || true' EXIT
 sleep 0.3
 
 java_bench() {
-    taskset -c "$JVM_CPU" java -Xms"$HEAP" -Xmx"$HEAP" -Dbench.mock.port="$PORT" \
+    taskset -c "$JVM_CPU" java -XX:+UseSerialGC -Xms"$HEAP" -Xmx"$HEAP" -Dbench.mock.port="$PORT" \
         -Dorg.slf4j.simpleLogger.defaultLogLevel=off -cp "$CP" "$@"
 }
 

@@ -122,7 +122,7 @@ final class Soak {
         double var = half.stream().mapToDouble(s -> (s[0] - mt) * (s[0] - mt)).sum();
         double slope = var == 0 ? 0 : cov / var * 60;
         return String.format(Locale.ROOT, "post-GC heap: median %.2f MiB in the middle third, %.2f MiB in the last "
-                + "third (+%.2f MiB; allowed %.2f); slope over the second half %.3f MiB/min: %s", middle, last,
+                + "third (%+.2f MiB; allowed %.2f); slope over the second half %.3f MiB/min: %s", middle, last,
                 last - middle, allowed, slope, last - middle <= allowed ? "PLATEAU" : "STILL GROWING");
     }
 
