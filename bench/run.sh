@@ -3,6 +3,7 @@
 # one JVM pinned to the other. See bench/README.md.
 #
 #   bench/run.sh all                    everything below but soak, into bench/target/results/
+#   bench/run.sh core                   the same without the large answer and JMH (about 12 minutes)
 #   bench/run.sh capacity               the mock alone: requests a second on one connection
 #   bench/run.sh check                  every contender once per upstream (a smoke test)
 #   bench/run.sh calls upstream=stub size=small [rounds=30 block-ms=200 warmup-s=40]
@@ -85,13 +86,15 @@ case "$command" in
     capacity) capacity ;;
     jmh) jmh "$@" ;;
     streams) streams ;;
-    all)
+    all | core)
+        sizes="small large"
+        [ "$command" = core ] && sizes=small
         {
             machine
             capacity
             java_bench dev.tollgate.bench.Bench check
-            for upstream in stub loopback; do
-                for size in small large; do
+            for size in $sizes; do
+                for upstream in stub loopback; do
                     java_bench dev.tollgate.bench.Bench calls upstream=$upstream size=$size out=$RESULTS
                 done
             done
@@ -99,7 +102,9 @@ case "$command" in
             java_bench dev.tollgate.bench.Bench ttft out=$RESULTS
             streams
         } | tee "$RESULTS/report.md"
-        jmh 2>&1 | tee "$RESULTS/jmh.txt"
+        if [ "$command" = all ]; then
+            jmh 2>&1 | tee "$RESULTS/jmh.txt"
+        fi
         ;;
     *) java_bench dev.tollgate.bench.Bench "$command" out=$RESULTS "$@" ;;
 esac
