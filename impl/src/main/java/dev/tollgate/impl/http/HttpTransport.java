@@ -53,6 +53,20 @@ public final class HttpTransport {
         return new HttpTransport(builder.build(), providerId, timeout);
     }
 
+    /**
+     * Creates the transport of one provider on a client built elsewhere, such as a stand-in that
+     * answers without a network in a benchmark. Requests get the same headers and deadlines as on
+     * a client of {@link #create(String, URI, Duration)}.
+     *
+     * @param providerId the provider id, for error reports
+     * @param client the client that sends the requests
+     * @param timeout the deadline of one request
+     * @return the transport
+     */
+    public static HttpTransport over(String providerId, HttpClient client, Duration timeout) {
+        return new HttpTransport(client, providerId, timeout);
+    }
+
     /** @return the deadline of one request */
     public Duration timeout() {
         return timeout;
