@@ -3,7 +3,7 @@
 # one JVM pinned to the other. See bench/README.md.
 #
 #   bench/run.sh all                    everything below but soak, into bench/target/results/
-#   bench/run.sh core                   the same without the large answer and JMH (about 12 minutes)
+#   bench/run.sh core                   the same without the large answer and JMH (about 13 minutes)
 #   bench/run.sh capacity               the mock alone: requests a second on one connection
 #   bench/run.sh check                  every contender once per upstream (a smoke test)
 #   bench/run.sh calls upstream=stub size=small [rounds=30 block-ms=200 warmup-s=40]
