@@ -6,8 +6,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the deadlines of open streams on one daemon thread: a blocked read cannot watch the
- * clock, so the deadline closes the stream under it.
+ * Runs the deadlines of bodies being read on one daemon thread: a blocked read cannot watch the
+ * clock, so the deadline closes the stream or cancels the body under it.
  */
 final class Deadlines {
     private static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
@@ -17,7 +17,7 @@ final class Deadlines {
 
     private static ScheduledThreadPoolExecutor scheduler() {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "tollgate-stream-deadlines");
+            Thread t = new Thread(r, "tollgate-deadlines");
             t.setDaemon(true);
             return t;
         });

@@ -3,6 +3,7 @@ package dev.tollgate.impl.http;
 import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends the requests of one provider and turns every transport failure into an
@@ -82,20 +79,16 @@ public final class HttpTransport {
      *     or {@link ErrorCategory#CANCELLED}
      */
     public HttpResponse<byte[]> send(HttpRequest.Builder request, String model) {
+        long start = System.nanoTime();
         OutboundHeaders.addTo(request);
         HttpRequest built = request.timeout(timeout).build();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return client.send(built, new DeadlineBody(start + timeout.toNanos()));
         } catch (InterruptedException e) {
-            future.cancel(true);
             Thread.currentThread().interrupt();
             throw failure(ErrorCategory.CANCELLED, model, "interrupted while waiting for the provider", e);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw timedOut(model, e);
-        } catch (ExecutionException e) {
-            throw transportFailure(e.getCause(), model);
+        } catch (IOException e) {
+            throw transportFailure(e, model);
         }
     }
 
@@ -113,20 +106,14 @@ public final class HttpTransport {
         long start = System.nanoTime();
         OutboundHeaders.addTo(request);
         HttpRequest built = request.timeout(timeout).build();
-        CompletableFuture<HttpResponse<java.io.InputStream>> future =
-                client.sendAsync(built, HttpResponse.BodyHandlers.ofInputStream());
-        HttpResponse<java.io.InputStream> response;
+        HttpResponse<InputStream> response;
         try {
-            response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
-            future.cancel(true);
             Thread.currentThread().interrupt();
             throw failure(ErrorCategory.CANCELLED, model, "interrupted while waiting for the provider", e);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw timedOut(model, e);
-        } catch (ExecutionException e) {
-            throw transportFailure(e.getCause(), model);
+        } catch (IOException e) {
+            throw transportFailure(e, model);
         }
         Duration remaining = timeout.minusNanos(System.nanoTime() - start);
         return OpenedStream.open(providerId, model, response.statusCode(), response.headers(), response.body(),

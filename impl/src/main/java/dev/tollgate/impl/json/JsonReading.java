@@ -8,7 +8,6 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** Small steps of streaming reads, for readers that pick a few fields out of a document. */
@@ -117,7 +116,7 @@ public final class JsonReading {
      * @throws java.util.NoSuchElementException if the text is empty
      */
     public static JsonObject object(String text, String what) {
-        try (JsonParser p = JsonSupport.parser(text.getBytes(StandardCharsets.UTF_8))) {
+        try (JsonParser p = JsonSupport.parser(text)) {
             expectObject(p, p.next());
             JsonObject object = p.getObject();
             if (p.hasNext()) {

@@ -5,8 +5,8 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
-import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,10 @@ import java.util.Map;
 /**
  * The JSON-P factories, looked up once: {@link JsonProvider#provider()} searches the class path
  * on every call, which the hot path cannot afford.
+ *
+ * <p>Parsers read strings and generators write to writers: a JSON-P reader or writer over a byte
+ * stream decodes through an 8 KB buffer of its own, many times the size of a typical request,
+ * answer or stream event.
  */
 public final class JsonSupport {
     private static final JsonProvider PROVIDER = JsonProvider.provider();
@@ -35,15 +39,23 @@ public final class JsonSupport {
      * @return a streaming parser over it
      */
     public static JsonParser parser(byte[] body) {
-        return PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8);
+        return parser(new String(body, StandardCharsets.UTF_8));
     }
 
     /**
-     * @param out where UTF-8 JSON is written
+     * @param json JSON text
+     * @return a streaming parser over it
+     */
+    public static JsonParser parser(String json) {
+        return PARSERS.createParser(new StringReader(json));
+    }
+
+    /**
+     * @param out where the JSON text is written
      * @return a streaming generator
      */
-    public static JsonGenerator generator(OutputStream out) {
-        return GENERATORS.createGenerator(out, StandardCharsets.UTF_8);
+    public static JsonGenerator generator(Writer out) {
+        return GENERATORS.createGenerator(out);
     }
 
     /**

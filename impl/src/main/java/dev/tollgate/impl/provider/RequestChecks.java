@@ -5,7 +5,8 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.impl.json.JsonSupport;
 import jakarta.json.stream.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -58,14 +59,14 @@ public final class RequestChecks {
      *     written as JSON
      */
     public static byte[] json(String providerId, String model, Consumer<JsonGenerator> body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        StringWriter out = new StringWriter(256);
         try (JsonGenerator g = JsonSupport.generator(out)) {
             body.accept(g);
         } catch (IllegalArgumentException e) {
             throw LlmException.builder(ErrorCategory.INVALID_REQUEST).provider(providerId).model(model)
                     .message("extra parameter cannot be written as JSON: " + e.getMessage()).cause(e).build();
         }
-        return out.toByteArray();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

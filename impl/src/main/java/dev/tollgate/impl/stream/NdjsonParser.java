@@ -1,6 +1,5 @@
 package dev.tollgate.impl.stream;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,12 +11,12 @@ import java.io.InputStream;
  * <p>Not thread-safe: one reader per stream.
  */
 public final class NdjsonParser {
-    private final InputStream in;
+    private final ByteInput in;
     private final LineBuffer line = new LineBuffer();
 
     /** @param in the response body; the caller closes it */
     public NdjsonParser(InputStream in) {
-        this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 8192);
+        this.in = new ByteInput(in);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.tollgate.impl.stream;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ public final class SseParser {
     private static final int CR = '\r';
     private static final int LF = '\n';
 
-    private final InputStream in;
+    private final ByteInput in;
     private final LineBuffer line = new LineBuffer();
     private final StringBuilder data = new StringBuilder();
     private String eventType = "";
@@ -30,7 +29,7 @@ public final class SseParser {
 
     /** @param in the response body; the caller closes it */
     public SseParser(InputStream in) {
-        this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 8192);
+        this.in = new ByteInput(in);
     }
 
     /**
@@ -80,18 +79,22 @@ public final class SseParser {
             return;
         }
         int colon = l.indexOf(':');
-        String name = colon < 0 ? l : l.substring(0, colon);
-        String value = "";
+        int nameEnd = colon < 0 ? l.length() : colon;
+        int start = l.length();
         if (colon >= 0) {
-            int start = colon + 1;
+            start = colon + 1;
             if (start < l.length() && l.charAt(start) == ' ') {
                 start++;
             }
-            value = l.substring(start);
         }
+        if (nameEnd == 4 && l.startsWith("data")) {
+            data.append(l, start, l.length()).append('\n');
+            return;
+        }
+        String name = l.substring(0, nameEnd);
+        String value = l.substring(start);
         switch (name) {
             case "event" -> eventType = value;
-            case "data" -> data.append(value).append('\n');
             case "id" -> {
                 if (value.indexOf('\0') < 0) {
                     lastEventId = value;

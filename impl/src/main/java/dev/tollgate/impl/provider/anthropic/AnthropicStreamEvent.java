@@ -42,7 +42,7 @@ final class AnthropicStreamEvent {
      * @return its members
      * @throws JsonParsingException if the data is not a JSON object
      */
-    static AnthropicStreamEvent read(byte[] data) {
+    static AnthropicStreamEvent read(String data) {
         AnthropicStreamEvent event = new AnthropicStreamEvent();
         try (JsonParser p = JsonSupport.parser(data)) {
             JsonReading.expectObject(p, p.next());

@@ -72,8 +72,7 @@ final class AnthropicStreamHandler implements StreamHandler<SseEvent> {
 
     @Override
     public synchronized String accept(SseEvent unit) {
-        byte[] data = unit.data().getBytes(StandardCharsets.UTF_8);
-        AnthropicStreamEvent event = AnthropicStreamEvent.read(data);
+        AnthropicStreamEvent event = AnthropicStreamEvent.read(unit.data());
         String type = event.type != null ? event.type : unit.type();
         switch (type) {
             case "message_start" -> {
@@ -94,7 +93,7 @@ final class AnthropicStreamHandler implements StreamHandler<SseEvent> {
                 usageFinal |= event.usage != null && event.usage.reportsOutput();
             }
             case "message_stop" -> ended = true;
-            case "error" -> throw failure(ErrorBody.of(AnthropicErrors.NO_HEADERS, data, secret));
+            case "error" -> throw failure(ErrorBody.of(AnthropicErrors.NO_HEADERS, unit.data().getBytes(StandardCharsets.UTF_8), secret));
             default -> {
                 // ping, and event types added after this reader was written
             }

@@ -6,8 +6,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 
 /**
  * The {@code input} of a {@code tool_use} block as the compact JSON text a
@@ -39,10 +38,10 @@ final class AnthropicToolInputs {
     }
 
     private static String compact(JsonValue value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        StringWriter out = new StringWriter(64);
         try (JsonGenerator g = JsonSupport.generator(out)) {
             g.write(value);
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 }

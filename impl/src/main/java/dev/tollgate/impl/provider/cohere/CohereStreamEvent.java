@@ -31,7 +31,7 @@ record CohereStreamEvent(String type, String id, int index, String text, String 
      * @return its fields
      * @throws JsonParsingException if the data is not a JSON object
      */
-    static CohereStreamEvent read(byte[] data) {
+    static CohereStreamEvent read(String data) {
         Reading r = new Reading();
         try (JsonParser p = JsonSupport.parser(data)) {
             JsonReading.expectObject(p, p.next());

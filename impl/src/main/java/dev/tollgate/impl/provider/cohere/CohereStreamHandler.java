@@ -8,7 +8,6 @@ import dev.tollgate.impl.http.ErrorBody;
 import dev.tollgate.impl.http.Secrets;
 import dev.tollgate.impl.stream.SseEvent;
 import dev.tollgate.impl.stream.StreamHandler;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,7 @@ final class CohereStreamHandler implements StreamHandler<SseEvent> {
 
     @Override
     public synchronized String accept(SseEvent unit) {
-        CohereStreamEvent event = CohereStreamEvent.read(unit.data().getBytes(StandardCharsets.UTF_8));
+        CohereStreamEvent event = CohereStreamEvent.read(unit.data());
         String type = event.type() != null ? event.type() : unit.type();
         switch (type) {
             case "message-start" -> responseId = event.id();

@@ -76,12 +76,12 @@ final class OpenAiStreamHandler implements StreamHandler<SseEvent> {
         if (payload.isEmpty()) {
             return null;
         }
-        byte[] data = event.data().getBytes(StandardCharsets.UTF_8);
         List<ChoiceDelta> choices = new ArrayList<>(1);
-        try (JsonParser p = JsonSupport.parser(data)) {
+        try (JsonParser p = JsonSupport.parser(event.data())) {
             CompletionMembers found = CompletionMembers.read(p, response, (q, v) -> readChoices(q, v, choices));
             if (found.sawError()) {
-                throw errors.failure(data, providerId, requestedModel, requestId);
+                throw errors.failure(event.data().getBytes(StandardCharsets.UTF_8), providerId, requestedModel,
+                        requestId);
             }
             if (p.hasNext()) {
                 throw new JsonParsingException("more than one JSON value in the event", p.getLocation());

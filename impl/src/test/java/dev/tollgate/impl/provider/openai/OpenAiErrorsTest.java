@@ -290,6 +290,18 @@ class OpenAiErrorsTest {
     }
 
     @Test
+    void bodySlowerThanTheTimeout_isTimeout_whenTheHeadersCameInTime() {
+        long start = System.nanoTime();
+        // the first of 8 chunks, and the headers with it, come after 750 ms; the last after 6 s
+        LlmException e = failureOf(response(200, "chat-completion.json").withChunkedDribbleDelay(8, 6000), "1500ms");
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(e.category()).isEqualTo(ErrorCategory.TIMEOUT);
+        assertThat(e.getMessage()).contains("1500 ms");
+        assertThat(tookMillis).as("the deadline ends the body, not its last chunk").isBetween(1400L, 4500L);
+    }
+
+    @Test
     void interruptedCaller_isCancelled_andKeepsItsInterruptFlag() {
         openAi.stubFor(post(urlEqualTo(PATH)).willReturn(response(200, "chat-completion.json").withFixedDelay(2000)));
         ChatClient client = client(openAi.baseUrl() + "/v1", "5s");
