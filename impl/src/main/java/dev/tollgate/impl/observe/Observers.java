@@ -6,6 +6,9 @@ import dev.tollgate.impl.capture.CaptureFailures;
 import dev.tollgate.impl.capture.LlmCallContext;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Tells every observer, in order, and keeps the business call safe from them: what one throws is
@@ -34,35 +37,20 @@ public final class Observers implements CallObserver {
         if (observers.length == 0) {
             return CallObservation.NONE;
         }
-        CallObservation[] started = new CallObservation[observers.length];
-        for (int i = 0; i < observers.length; i++) {
-            try {
-                started[i] = observers[i].callStarted(context);
-            } catch (RuntimeException e) {
-                failures.report("observing the start of a call", e);
-                started[i] = CallObservation.NONE;
-            }
-        }
+        CallObservation[] started = start(CallObservation[]::new, o -> o.callStarted(context), CallObservation.NONE,
+                "observing the start of a call");
         return new CallObservation() {
             @Override
             public void left() {
                 for (int i = started.length - 1; i >= 0; i--) {
-                    try {
-                        started[i].left();
-                    } catch (RuntimeException e) {
-                        failures.report("observing a call leaving its thread", e);
-                    }
+                    tell(started[i], CallObservation::left, "observing a call leaving its thread");
                 }
             }
 
             @Override
             public void ended(LlmCallRecord record) {
                 for (CallObservation o : started) {
-                    try {
-                        o.ended(record);
-                    } catch (RuntimeException e) {
-                        failures.report("observing the end of a call", e);
-                    }
+                    tell(o, s -> s.ended(record), "observing the end of a call");
                 }
             }
         };
@@ -73,48 +61,51 @@ public final class Observers implements CallObserver {
         if (observers.length == 0) {
             return RequestObservation.NONE;
         }
-        RequestObservation[] started = new RequestObservation[observers.length];
-        for (int i = 0; i < observers.length; i++) {
-            try {
-                started[i] = observers[i].requestStarted(start);
-            } catch (RuntimeException e) {
-                failures.report("observing the start of a request", e);
-                started[i] = RequestObservation.NONE;
-            }
-        }
+        RequestObservation[] started = start(RequestObservation[]::new, o -> o.requestStarted(start),
+                RequestObservation.NONE, "observing the start of a request");
         return new RequestObservation() {
             @Override
             public void headers(BiConsumer<String, String> header) {
                 for (RequestObservation o : started) {
-                    try {
-                        o.headers(header);
-                    } catch (RuntimeException e) {
-                        failures.report("adding observer headers to a request", e);
-                    }
+                    tell(o, s -> s.headers(header), "adding observer headers to a request");
                 }
             }
 
             @Override
             public void firstChunk() {
                 for (RequestObservation o : started) {
-                    try {
-                        o.firstChunk();
-                    } catch (RuntimeException e) {
-                        failures.report("observing the first chunk of a stream", e);
-                    }
+                    tell(o, RequestObservation::firstChunk, "observing the first chunk of a stream");
                 }
             }
 
             @Override
             public void ended(Exchange exchange) {
                 for (RequestObservation o : started) {
-                    try {
-                        o.ended(exchange);
-                    } catch (RuntimeException e) {
-                        failures.report("observing the end of a request", e);
-                    }
+                    tell(o, s -> s.ended(exchange), "observing the end of a request");
                 }
             }
         };
+    }
+
+    /** Asks every observer to start observing; one that throws observes nothing. */
+    private <T> T[] start(IntFunction<T[]> array, Function<CallObserver, T> start, T none, String stage) {
+        T[] started = array.apply(observers.length);
+        for (int i = 0; i < observers.length; i++) {
+            try {
+                started[i] = start.apply(observers[i]);
+            } catch (RuntimeException e) {
+                failures.report(stage, e);
+                started[i] = none;
+            }
+        }
+        return started;
+    }
+
+    private <T> void tell(T observation, Consumer<T> event, String stage) {
+        try {
+            event.accept(observation);
+        } catch (RuntimeException e) {
+            failures.report(stage, e);
+        }
     }
 }
