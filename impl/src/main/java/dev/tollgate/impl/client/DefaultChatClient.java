@@ -137,40 +137,49 @@ public final class DefaultChatClient implements ChatClient {
         try {
             effective = unsupported.apply(resolved.provider(), targeted);
         } catch (LlmException e) {
-            throw unsent(context, target, targeted, e);
+            throw unsent(new RequestStart(context, resolved.provider(), target, targeted, streamed), e);
         }
-        awaitRetryAfter(context, resolved.provider(), target, effective);
+        RequestStart start = new RequestStart(context, resolved.provider(), target, effective, streamed);
+        try {
+            awaitRetryAfter(context, resolved.provider(), target);
+        } catch (LlmException e) {
+            throw unsent(start, e);
+        }
         ProviderTracker tracker = health.tracker(target.provider()).orElse(null);
         if (tracker != null && !tracker.isAvailable()) {
-            throw unsent(context, target, effective, tracker.circuitOpen());
+            throw unsent(start, tracker.circuitOpen());
         }
         Permit permit;
         try {
             permit = rateLimits.forTarget(target.provider(), target.model()).acquire(effective);
         } catch (LlmException e) {
-            throw unsent(context, target, effective, e);
+            throw unsent(start, e);
         }
         BudgetHold budget;
         try {
             budget = budgets.reserve(context, resolved.provider(), target, effective);
         } catch (LlmException e) {
             permit.release();
-            throw unsent(context, target, effective, e);
+            throw unsent(start, e);
         }
         if (tracker != null && !tracker.tryAcquire()) {
             LlmException open = tracker.circuitOpen();
             budget.release();
             permit.settleFailure(open);
-            throw unsent(context, target, effective, open);
+            throw unsent(start, open);
         }
-        RequestObservation observation = observer.requestStarted(
-                new RequestStart(context, resolved.provider(), target, effective, streamed));
+        RequestObservation observation = observer.requestStarted(start);
         return new Attempt(context, resolved.provider(), target, effective, tracker, permit, budget, observation,
                 contexts.clock().instant(), System.nanoTime());
     }
 
-    private LlmException unsent(LlmCallContext context, Target target, ChatRequest request, LlmException refusal) {
-        recorder.failure(context, target, request, refusal, contexts.clock().instant(), Duration.ZERO, false);
+    /** Records a request refused before it was sent, and tells the observers of it as one that failed at once. */
+    private LlmException unsent(RequestStart start, LlmException refusal) {
+        Exchange exchange = recorder.failure(start.context(), start.target(), start.request(), refusal,
+                contexts.clock().instant(), Duration.ZERO, false);
+        if (exchange != null) {
+            observer.requestStarted(start).ended(exchange);
+        }
         return refusal;
     }
 
@@ -178,29 +187,23 @@ public final class DefaultChatClient implements ChatClient {
      * Waits as long as the target asked this call to before a retry, up to the configured bound; a
      * longer wait fails at once, unsent, so a fallback can move on.
      */
-    private void awaitRetryAfter(LlmCallContext context, ConfiguredProvider provider, Target target,
-            ChatRequest request) {
+    private void awaitRetryAfter(LlmCallContext context, ConfiguredProvider provider, Target target) {
         long wait = context == null ? 0 : context.waitNanos(target);
         if (wait <= 0) {
             return;
         }
-        Instant now = contexts.clock().instant();
         if (wait > maxRetryAfterWait.toNanos()) {
-            LlmException refused = LlmException.builder(ErrorCategory.RATE_LIMITED).provider(provider.id())
+            throw LlmException.builder(ErrorCategory.RATE_LIMITED).provider(provider.id())
                     .model(target.model()).retryAfter(Duration.ofNanos(wait))
                     .message(Messages.retryAfterTooLong(provider.id(), Duration.ofNanos(wait), maxRetryAfterWait))
                     .build();
-            recorder.failure(context, target, request, refused, now, Duration.ZERO, false);
-            throw refused;
         }
         try {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LlmException cancelled = LlmException.builder(ErrorCategory.CANCELLED).provider(provider.id())
+            throw LlmException.builder(ErrorCategory.CANCELLED).provider(provider.id())
                     .model(target.model()).message("interrupted while waiting to retry").cause(e).build();
-            recorder.failure(context, target, request, cancelled, now, Duration.ZERO, false);
-            throw cancelled;
         }
     }
 

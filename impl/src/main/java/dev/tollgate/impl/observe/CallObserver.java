@@ -20,7 +20,8 @@ public interface CallObserver {
     }
 
     /**
-     * A request is about to be sent, on the thread that sends it.
+     * A request is about to be sent, on the thread that sends it. A request refused before it was
+     * sent (open circuit, rate limit, budget) is told too, and its observation ends at once.
      *
      * @param start what is sent where, and in which call
      * @return what to tell while it is sent and when it ends

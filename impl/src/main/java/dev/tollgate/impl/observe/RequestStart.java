@@ -7,7 +7,7 @@ import dev.tollgate.impl.capture.LlmCallContext;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 
 /**
- * A provider request about to be sent.
+ * A provider request about to be sent, or refused before it was.
  *
  * @param context the call it belongs to, or {@code null} for a standalone request
  * @param provider the provider it goes to

@@ -199,6 +199,24 @@ class TelemetryObserverTest {
     }
 
     @Test
+    void requestRefusedBeforeSending_isAFailedClientSpanUnderItsCall() throws Exception {
+        Tollgate tollgate = tollgate("tollgate.budgets.tiny.limit", "0.000001", "tollgate.budgets.tiny.period", "day");
+
+        Throwable thrown = catchThrowable(() -> tollgate.capture().invoke(point(tollgate),
+                () -> tollgate.chatClient().chat(ChatRequest.builder().user("Say hello").maxTokens(50).build())));
+
+        assertThat(thrown).isInstanceOf(LlmException.class);
+        openAi.verify(0, postRequestedFor(urlEqualTo(PATH)));
+        SpanData call = telemetry.span("TestService.summarize");
+        SpanData request = telemetry.span("chat gpt-4o-mini");
+        assertThat(request.getKind()).isEqualTo(SpanKind.CLIENT);
+        assertThat(request.getParentSpanId()).isEqualTo(call.getSpanId());
+        assertThat(request.getAttributes().get(stringKey("error.type"))).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(call.getAttributes().get(longKey("tollgate.requests"))).isEqualTo(1L);
+    }
+
+    @Test
     void requests_recordTokenUsageDurationAndCostMetricsWithTheConventionsBuckets() throws Exception {
         answerWith("chat-completion.json");
         Tollgate tollgate = tollgate();
