@@ -29,6 +29,7 @@ import dev.tollgate.impl.capture.PromptCapture;
 import dev.tollgate.impl.capture.RecordSink;
 import dev.tollgate.impl.capture.RecordSinks;
 import dev.tollgate.impl.client.DefaultChatClient;
+import dev.tollgate.impl.client.UnsupportedOptions;
 import dev.tollgate.impl.config.ConfigKeys;
 import dev.tollgate.impl.config.ConfigProblems;
 import dev.tollgate.impl.config.ConfigReader;
@@ -97,7 +98,7 @@ public final class Tollgate implements AutoCloseable {
     }
 
     private Tollgate(Builder b, ProviderRegistry registry, Pricing pricing, ProviderHealthRegistry health,
-            RateLimits rateLimits, java.util.Set<String> dropping, Settings settings) {
+            RateLimits rateLimits, UnsupportedOptions unsupported, Settings settings) {
         this.registry = registry;
         this.pricing = pricing;
         this.health = health;
@@ -125,7 +126,7 @@ public final class Tollgate implements AutoCloseable {
         this.budgets = new BudgetView(settings.budgets(), settings.budgetStore(), b.clock, pricing.currency(),
                 b.budgetLimits, failures);
         this.chatClient = new DefaultChatClient(registry, contexts, recorder, pricing, failures, b.executor,
-                settings.maxRetryAfterWait(), health, rateLimits, dropping, observers, guard);
+                settings.maxRetryAfterWait(), health, rateLimits, unsupported, observers, guard);
         this.fallbackPlans = new FallbackPlans(b.config, registry);
         this.fallback = new FallbackChain(contexts,
                 provider -> health.tracker(provider).map(ProviderTracker::isAvailable).orElse(true));
@@ -447,20 +448,11 @@ public final class Tollgate implements AutoCloseable {
                     ForeignClients.read(reader, Tollgate.class.getClassLoader()));
             ProviderHealthRegistry health = ProviderHealthRegistry.read(registry.properties(), clock);
             RateLimits rateLimits = RateLimits.read(reader, registry.ids());
-            java.util.Set<String> dropping = new java.util.HashSet<>();
-            for (ProviderProperties p : registry.properties()) {
-                String mode = p.property(ConfigKeys.UNSUPPORTED_OPTIONS).orElse("reject").strip();
-                if (mode.equals("drop")) {
-                    dropping.add(p.id());
-                } else if (!mode.equals("reject")) {
-                    problems.add(Messages.propertyInvalid(p.propertyName(ConfigKeys.UNSUPPORTED_OPTIONS), mode,
-                            "reject or drop"));
-                }
-            }
+            UnsupportedOptions unsupported = UnsupportedOptions.read(registry.properties(), problems);
             problems.throwIfAny();
             warnUnused(registry);
             return new Tollgate(this, registry, new Pricing(table, priceSources, currency), health, rateLimits,
-                    dropping, settings);
+                    unsupported, settings);
         }
 
         private BudgetStore budgetStore(BudgetConfig budgets, ConfigProblems problems) {

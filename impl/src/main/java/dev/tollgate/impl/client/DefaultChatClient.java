@@ -65,13 +65,13 @@ public final class DefaultChatClient implements ChatClient {
      * @param maxRetryAfterWait the longest a retry waits for a target's {@code Retry-After}
      * @param health the providers' health and circuits
      * @param rateLimits the client-side rate limits
-     * @param dropping the providers that drop options they cannot honour instead of refusing them
+     * @param unsupported refuses or drops the options a provider cannot honour
      * @param observer told of each request sent; must not throw
      * @param budgets reserves each request's estimated cost on the budgets that apply to it
      */
     public DefaultChatClient(ProviderRegistry registry, CallContexts contexts, ExchangeRecorder recorder,
             Pricing pricing, CaptureFailures failures, Executor executor, Duration maxRetryAfterWait,
-            ProviderHealthRegistry health, RateLimits rateLimits, java.util.Set<String> dropping,
+            ProviderHealthRegistry health, RateLimits rateLimits, UnsupportedOptions unsupported,
             CallObserver observer, BudgetGuard budgets) {
         this.resolver = new TargetResolver(registry);
         this.contexts = contexts;
@@ -82,7 +82,7 @@ public final class DefaultChatClient implements ChatClient {
         this.maxRetryAfterWait = maxRetryAfterWait;
         this.health = health;
         this.rateLimits = rateLimits;
-        this.unsupported = new UnsupportedOptions(dropping);
+        this.unsupported = unsupported;
         this.observer = observer;
         this.budgets = budgets;
     }

@@ -5,9 +5,14 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.ResponseFormat;
 import dev.tollgate.impl.Messages;
+import dev.tollgate.impl.config.ConfigKeys;
+import dev.tollgate.impl.config.ConfigProblems;
+import dev.tollgate.impl.config.ProviderProperties;
 import dev.tollgate.impl.provider.ConfiguredProvider;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,17 +25,35 @@ import java.util.concurrent.ConcurrentHashMap;
  * with {@code unsupported-options=drop}, removed with one warning per provider and name. Nothing
  * is dropped silently.
  */
-final class UnsupportedOptions {
+public final class UnsupportedOptions {
     private static final System.Logger LOG = System.getLogger(UnsupportedOptions.class.getName());
 
     private final Set<String> dropping;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-    /**
-     * @param dropping the ids of the providers configured to drop what they cannot honour
-     */
-    UnsupportedOptions(Set<String> dropping) {
+    private UnsupportedOptions(Set<String> dropping) {
         this.dropping = Set.copyOf(dropping);
+    }
+
+    /**
+     * Reads each provider's {@value ConfigKeys#UNSUPPORTED_OPTIONS}: {@code reject} (the default) or {@code drop}.
+     *
+     * @param providers the configured providers
+     * @param problems where an invalid value is reported
+     * @return the options' handling
+     */
+    public static UnsupportedOptions read(Collection<ProviderProperties> providers, ConfigProblems problems) {
+        Set<String> dropping = new HashSet<>();
+        for (ProviderProperties p : providers) {
+            String mode = p.property(ConfigKeys.UNSUPPORTED_OPTIONS).orElse("reject").strip();
+            if (mode.equals("drop")) {
+                dropping.add(p.id());
+            } else if (!mode.equals("reject")) {
+                problems.add(Messages.propertyInvalid(p.propertyName(ConfigKeys.UNSUPPORTED_OPTIONS), mode,
+                        "reject or drop"));
+            }
+        }
+        return new UnsupportedOptions(dropping);
     }
 
     /**
