@@ -165,7 +165,7 @@ public final class DefaultChatClient implements ChatClient {
         if (tracker != null && !tracker.tryAcquire()) {
             LlmException open = tracker.circuitOpen();
             budget.release();
-            permit.settleFailure(open);
+            permit.release();
             throw unsent(start, open);
         }
         RequestObservation observation = observer.requestStarted(start);
