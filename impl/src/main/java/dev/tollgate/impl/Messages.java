@@ -7,7 +7,8 @@ import java.util.Collection;
 
 /**
  * Every warning and error text of the engine, each with a stable id. Ids 0001–0099 are
- * configuration errors, 0100–0199 warnings, 0200–0299 request errors, 0340–0379 record stores.
+ * configuration errors, 0100–0199 warnings, 0200–0299 request errors, 0320–0339 budgets, 0340–0379
+ * record stores.
  */
 public final class Messages {
     private Messages() {
