@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a body one byte at a time from a small buffer of its own. A
- * {@link java.io.BufferedInputStream} would take its lock for every byte, and its default 8 KB
- * buffer stays allocated for as long as a stream is open.
+ * Reads a body line by line from a small buffer of its own. A {@link java.io.BufferedInputStream}
+ * would take its lock for every byte, and its default 8 KB buffer stays allocated for as long as
+ * a stream is open.
  *
  * <p>Not thread-safe: one reader per stream.
  */
@@ -24,14 +24,38 @@ final class ByteInput {
     }
 
     /**
-     * @return the next byte, 0 to 255, or -1 at the end of the body
+     * Adds the bytes before the next line terminator to a line and consumes that terminator.
+     *
+     * @param line where the bytes go
+     * @param crEnds whether a CR ends a line, as an LF always does
+     * @return the terminator, {@code '\n'} or {@code '\r'}, or -1 if the body ended first
      * @throws IOException if reading fails
      */
-    int read() throws IOException {
-        if (position == limit && !fill()) {
-            return -1;
+    int appendLine(LineBuffer line, boolean crEnds) throws IOException {
+        while (position < limit || fill()) {
+            int start = position;
+            while (position < limit) {
+                byte b = buffer[position++];
+                if (b == '\n' || b == '\r' && crEnds) {
+                    line.add(buffer, start, position - 1 - start);
+                    return b;
+                }
+            }
+            line.add(buffer, start, position - start);
         }
-        return buffer[position++] & 0xFF;
+        return -1;
+    }
+
+    /**
+     * Consumes the next byte if it is the given one.
+     *
+     * @param b the byte to skip
+     * @throws IOException if reading fails
+     */
+    void skip(byte b) throws IOException {
+        if ((position < limit || fill()) && buffer[position] == b) {
+            position++;
+        }
     }
 
     private boolean fill() throws IOException {

@@ -8,15 +8,12 @@ final class LineBuffer {
     private byte[] bytes = new byte[256];
     private int size;
 
-    void add(byte b) {
-        if (size == bytes.length) {
-            bytes = Arrays.copyOf(bytes, size * 2);
+    void add(byte[] source, int offset, int length) {
+        if (size + length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(size + length, size * 2));
         }
-        bytes[size++] = b;
-    }
-
-    boolean isEmpty() {
-        return size == 0;
+        System.arraycopy(source, offset, bytes, size, length);
+        size += length;
     }
 
     void reset() {

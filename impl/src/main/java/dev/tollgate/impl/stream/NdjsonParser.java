@@ -26,10 +26,7 @@ public final class NdjsonParser {
     public byte[] next() throws IOException {
         while (true) {
             line.reset();
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                line.add((byte) b);
-            }
+            int b = in.appendLine(line, false);
             byte[] bytes = line.toBytes();
             int end = bytes.length;
             if (end > 0 && bytes[end - 1] == '\r') {

@@ -118,27 +118,17 @@ public final class SseParser {
     /** @return the next line without its terminator, or {@code null} at the end of the stream */
     private String readLine() throws IOException {
         line.reset();
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                // an unterminated last line never completes an event
-                return null;
-            }
-            if (pendingCr) {
-                pendingCr = false;
-                if (b == LF) {
-                    continue;
-                }
-            }
-            if (b == CR) {
-                pendingCr = true;
-                return decode();
-            }
-            if (b == LF) {
-                return decode();
-            }
-            line.add((byte) b);
+        if (pendingCr) {
+            pendingCr = false;
+            in.skip((byte) LF);
         }
+        int terminator = in.appendLine(line, true);
+        if (terminator < 0) {
+            // an unterminated last line never completes an event
+            return null;
+        }
+        pendingCr = terminator == CR;
+        return decode();
     }
 
     private String decode() {

@@ -41,6 +41,14 @@ class NdjsonParserTest {
     }
 
     @Test
+    void documentsLongerThanTheReadBuffer_areReadWhole() throws IOException {
+        String long1 = "{\"t\":\"" + "ü".repeat(3000) + "\"}";
+        String long2 = "{\"t\":\"" + "a\\r".repeat(2000) + "\"}";
+
+        assertEquals(List.of(long1, long2), parse(long1 + "\r\n" + long2 + "\n"));
+    }
+
+    @Test
     void multiByteCharacters_stayWhole() throws IOException {
         assertEquals(List.of("{\"t\":\"Grüße 🌍\"}"), parse("{\"t\":\"Grüße 🌍\"}\n"));
     }

@@ -116,6 +116,16 @@ class SseParserTest {
     }
 
     @Test
+    void linesLongerThanTheReadBuffer_areReadWhole() throws IOException {
+        String first = "é".repeat(3000);
+        String second = "x".repeat(5000);
+
+        List<SseEvent> events = parse("data: " + first + "\r\ndata: " + second + "\r\n\r\n");
+
+        assertEquals(List.of(first + "\n" + second), events.stream().map(SseEvent::data).toList());
+    }
+
+    @Test
     void retry_isReadOnlyWhenAllDigits() throws IOException {
         SseParser parser = new SseParser(new ByteArrayInputStream("retry: 3000\nretry: 5x\ndata: x\n\n"
                 .getBytes(StandardCharsets.UTF_8)));
