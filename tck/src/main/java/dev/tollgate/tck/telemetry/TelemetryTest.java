@@ -15,6 +15,7 @@ import dev.tollgate.api.LlmException;
 import dev.tollgate.tck.Await;
 import dev.tollgate.tck.TckConfig;
 import dev.tollgate.tck.TckDeployments;
+import dev.tollgate.tck.capture.InnerService;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -50,7 +51,7 @@ public class TelemetryTest {
                 .set("otel.logs.exporter", "none")
                 .set("otel.bsp.schedule.delay", "20");
         List<Class<?>> classes = new ArrayList<>(List.of(TelemetryTest.class, TracedService.class,
-                TracedInnerService.class, TckSpans.class, TckSpanExporterProvider.class, TckMetrics.class,
+                InnerService.class, TckSpans.class, TckSpanExporterProvider.class, TckMetrics.class,
                 TckMetricExporterProvider.class, TckMetricPoint.class));
         // where the container provides OpenTelemetry, its SDK exports to TckSpans and TckMetrics through the SPI
         if (!Boolean.getBoolean(TckDeployments.OPENTELEMETRY_PROVIDED)) {
@@ -139,7 +140,7 @@ public class TelemetryTest {
         service.outer("Nested?");
 
         SpanData outer = callSpan("traced.outer");
-        SpanData inner = callSpan("traced.inner");
+        SpanData inner = callSpan("inner.summarize");
         assertEquals(outer.getSpanId(), inner.getParentSpanId());
         assertEquals(outer.getTraceId(), inner.getTraceId());
         SpanData outerRequest = requestSpanUnder(outer);

@@ -4,6 +4,7 @@ import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatStream;
 import dev.tollgate.api.LlmCall;
+import dev.tollgate.tck.capture.InnerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +15,7 @@ public class TracedService {
     ChatClient llm;
 
     @Inject
-    TracedInnerService inner;
+    InnerService inner;
 
     @LlmCall("traced.ask")
     public String ask(String question) {
