@@ -126,16 +126,10 @@ public class TollgateExtension implements Extension {
         try {
             Config config = config();
             Tollgate.Builder builder = Tollgate.builder(config);
-            List<BudgetStore> stores = discover(beanManager, BudgetStore.class);
-            if (!stores.isEmpty()) {
-                builder.budgetStore(stores.get(0));
-            }
-            List<BudgetKey> keys = discover(beanManager, BudgetKey.class);
-            builder.budgetKey(keys.isEmpty() ? new ContainerPrincipal(beanManager, classLoader()) : keys.get(0));
-            List<BudgetLimits> limits = discover(beanManager, BudgetLimits.class);
-            if (!limits.isEmpty()) {
-                builder.budgetLimits(limits.get(0));
-            }
+            discover(beanManager, BudgetStore.class).stream().findFirst().ifPresent(builder::budgetStore);
+            builder.budgetKey(discover(beanManager, BudgetKey.class).stream().findFirst()
+                    .orElseGet(() -> new ContainerPrincipal(beanManager, classLoader())));
+            discover(beanManager, BudgetLimits.class).stream().findFirst().ifPresent(builder::budgetLimits);
             built = builder
                     .recordSink(new CdiRecordSink(beanManager))
                     .priceSources(discover(beanManager, PriceSource.class))
@@ -313,26 +307,26 @@ public class TollgateExtension implements Extension {
     }
 
     private static ThreadFactory threadFactory() {
-        try {
-            Object factory = new javax.naming.InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
-            if (factory instanceof ThreadFactory f) {
-                return f;
-            }
-        } catch (javax.naming.NamingException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "no managed thread factory; record stores are written by daemon threads");
-        }
-        return dev.tollgate.impl.store.Persistence.daemonThreads();
+        return managed("java:comp/DefaultManagedThreadFactory", ThreadFactory.class,
+                dev.tollgate.impl.store.Persistence.daemonThreads(),
+                "no managed thread factory; record stores are written by daemon threads");
     }
 
     private static Executor executor() {
+        return managed("java:comp/DefaultManagedExecutorService", Executor.class, ForkJoinPool.commonPool(),
+                "no managed executor; asynchronous requests run on the common pool");
+    }
+
+    /** The container's default resource of that JNDI name, or {@code otherwise} where there is none. */
+    private static <T> T managed(String jndiName, Class<T> type, T otherwise, String without) {
         try {
-            Object executor = new javax.naming.InitialContext().lookup("java:comp/DefaultManagedExecutorService");
-            if (executor instanceof Executor e) {
-                return e;
+            Object found = new javax.naming.InitialContext().lookup(jndiName);
+            if (type.isInstance(found)) {
+                return type.cast(found);
             }
         } catch (javax.naming.NamingException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "no managed executor; asynchronous requests run on the common pool");
+            LOG.log(Level.DEBUG, without);
         }
-        return ForkJoinPool.commonPool();
+        return otherwise;
     }
 }
