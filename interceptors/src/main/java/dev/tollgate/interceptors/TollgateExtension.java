@@ -3,7 +3,6 @@ package dev.tollgate.interceptors;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.Fallback;
 import dev.tollgate.api.LlmCall;
-import dev.tollgate.api.Route;
 import dev.tollgate.api.spi.BudgetKey;
 import dev.tollgate.api.spi.BudgetLimits;
 import dev.tollgate.api.spi.BudgetStore;
@@ -75,7 +74,6 @@ public class TollgateExtension implements Extension {
     private final Map<CallPointKey, CallPoint> callPoints = new ConcurrentHashMap<>();
     private final Map<CallPointKey, Fallback> declaredFallbacks = new ConcurrentHashMap<>();
     private final Map<CallPointKey, FallbackPlan> fallbackPlans = new ConcurrentHashMap<>();
-    private final Map<Method, Integer> routeParameters = new ConcurrentHashMap<>();
     private volatile boolean chatClientInjected;
     private volatile Tollgate engine;
 
@@ -245,23 +243,6 @@ public class TollgateExtension implements Extension {
                     : Fallback.Literal.INSTANCE;
             CallPoint point = callPoint(beanClass, method);
             return engine().fallbackPlan(point.callName(), method, f.value(), f.on(), f.contextFallback());
-        });
-    }
-
-    /** The position of a method's {@link Route} parameter, or -1; found once per method. */
-    int routeParameter(Method method) {
-        Integer at = routeParameters.get(method);
-        if (at != null) {
-            return at;
-        }
-        return routeParameters.computeIfAbsent(method, m -> {
-            Class<?>[] types = m.getParameterTypes();
-            for (int i = 0; i < types.length; i++) {
-                if (types[i] == Route.class) {
-                    return i;
-                }
-            }
-            return -1;
         });
     }
 
