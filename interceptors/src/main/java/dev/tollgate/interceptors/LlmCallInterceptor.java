@@ -2,6 +2,7 @@ package dev.tollgate.interceptors;
 
 import dev.tollgate.api.LlmCall;
 import dev.tollgate.api.Route;
+import dev.tollgate.impl.capture.CallPoint;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Intercepted;
 import jakarta.enterprise.inject.spi.Bean;
@@ -41,9 +42,7 @@ public class LlmCallInterceptor implements Serializable {
      */
     @AroundInvoke
     public Object capture(InvocationContext context) throws Exception {
-        int routeAt = runtime.routeParameter(context.getMethod());
-        Route route = routeAt < 0 ? null : (Route) context.getParameters()[routeAt];
-        return runtime.engine().capture()
-                .invoke(runtime.callPoint(bean.getBeanClass(), context.getMethod()), route, context::proceed);
+        CallPoint point = runtime.callPoint(bean.getBeanClass(), context.getMethod());
+        return runtime.engine().capture().invoke(point, point.route(context.getParameters()), context::proceed);
     }
 }

@@ -3,7 +3,6 @@ package dev.tollgate.interceptors;
 import dev.tollgate.api.ChatClient;
 import dev.tollgate.api.Fallback;
 import dev.tollgate.api.LlmCall;
-import dev.tollgate.api.Route;
 import dev.tollgate.api.spi.BudgetKey;
 import dev.tollgate.api.spi.BudgetLimits;
 import dev.tollgate.api.spi.BudgetStore;
@@ -75,7 +74,6 @@ public class TollgateExtension implements Extension {
     private final Map<CallPointKey, CallPoint> callPoints = new ConcurrentHashMap<>();
     private final Map<CallPointKey, Fallback> declaredFallbacks = new ConcurrentHashMap<>();
     private final Map<CallPointKey, FallbackPlan> fallbackPlans = new ConcurrentHashMap<>();
-    private final Map<Method, Integer> routeParameters = new ConcurrentHashMap<>();
     private volatile boolean chatClientInjected;
     private volatile Tollgate engine;
 
@@ -126,16 +124,10 @@ public class TollgateExtension implements Extension {
         try {
             Config config = config();
             Tollgate.Builder builder = Tollgate.builder(config);
-            List<BudgetStore> stores = discover(beanManager, BudgetStore.class);
-            if (!stores.isEmpty()) {
-                builder.budgetStore(stores.get(0));
-            }
-            List<BudgetKey> keys = discover(beanManager, BudgetKey.class);
-            builder.budgetKey(keys.isEmpty() ? new ContainerPrincipal(beanManager, classLoader()) : keys.get(0));
-            List<BudgetLimits> limits = discover(beanManager, BudgetLimits.class);
-            if (!limits.isEmpty()) {
-                builder.budgetLimits(limits.get(0));
-            }
+            discover(beanManager, BudgetStore.class).stream().findFirst().ifPresent(builder::budgetStore);
+            builder.budgetKey(discover(beanManager, BudgetKey.class).stream().findFirst()
+                    .orElseGet(() -> new ContainerPrincipal(beanManager, classLoader())));
+            discover(beanManager, BudgetLimits.class).stream().findFirst().ifPresent(builder::budgetLimits);
             built = builder
                     .recordSink(new CdiRecordSink(beanManager))
                     .priceSources(discover(beanManager, PriceSource.class))
@@ -254,23 +246,6 @@ public class TollgateExtension implements Extension {
         });
     }
 
-    /** The position of a method's {@link Route} parameter, or -1; found once per method. */
-    int routeParameter(Method method) {
-        Integer at = routeParameters.get(method);
-        if (at != null) {
-            return at;
-        }
-        return routeParameters.computeIfAbsent(method, m -> {
-            Class<?>[] types = m.getParameterTypes();
-            for (int i = 0; i < types.length; i++) {
-                if (types[i] == Route.class) {
-                    return i;
-                }
-            }
-            return -1;
-        });
-    }
-
     private static boolean isBusinessMethod(Method method) {
         int modifiers = method.getModifiers();
         return !Modifier.isStatic(modifiers) && !Modifier.isPrivate(modifiers)
@@ -313,26 +288,26 @@ public class TollgateExtension implements Extension {
     }
 
     private static ThreadFactory threadFactory() {
-        try {
-            Object factory = new javax.naming.InitialContext().lookup("java:comp/DefaultManagedThreadFactory");
-            if (factory instanceof ThreadFactory f) {
-                return f;
-            }
-        } catch (javax.naming.NamingException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "no managed thread factory; record stores are written by daemon threads");
-        }
-        return dev.tollgate.impl.store.Persistence.daemonThreads();
+        return managed("java:comp/DefaultManagedThreadFactory", ThreadFactory.class,
+                dev.tollgate.impl.store.Persistence.daemonThreads(),
+                "no managed thread factory; record stores are written by daemon threads");
     }
 
     private static Executor executor() {
+        return managed("java:comp/DefaultManagedExecutorService", Executor.class, ForkJoinPool.commonPool(),
+                "no managed executor; asynchronous requests run on the common pool");
+    }
+
+    /** The container's default resource of that JNDI name, or {@code otherwise} where there is none. */
+    private static <T> T managed(String jndiName, Class<T> type, T otherwise, String without) {
         try {
-            Object executor = new javax.naming.InitialContext().lookup("java:comp/DefaultManagedExecutorService");
-            if (executor instanceof Executor e) {
-                return e;
+            Object found = new javax.naming.InitialContext().lookup(jndiName);
+            if (type.isInstance(found)) {
+                return type.cast(found);
             }
         } catch (javax.naming.NamingException | RuntimeException e) {
-            LOG.log(Level.DEBUG, "no managed executor; asynchronous requests run on the common pool");
+            LOG.log(Level.DEBUG, without);
         }
-        return ForkJoinPool.commonPool();
+        return otherwise;
     }
 }

@@ -53,14 +53,6 @@ public class TollgateRuntime {
     }
 
     /**
-     * @param method an intercepted method
-     * @return the position of its {@link dev.tollgate.api.Route} parameter, or -1 if it has none
-     */
-    public int routeParameter(Method method) {
-        return extension.routeParameter(method);
-    }
-
-    /**
      * @param beanClass the intercepted bean's class
      * @param method the intercepted method
      * @return its fallback chain

@@ -87,29 +87,26 @@ public final class BudgetGuard {
         if (rules.isEmpty()) {
             return BudgetHold.NONE;
         }
-        List<BudgetRule> applying = new ArrayList<>(rules.size());
-        List<BudgetWindow> windows = windows(context, provider, applying);
-        if (windows.isEmpty()) {
+        List<Allowance> allowances = allowances(context, provider);
+        if (allowances.isEmpty()) {
             return BudgetHold.NONE;
         }
         BigDecimal estimate = estimate(provider, target, request);
-        List<BudgetWindow> taken = new ArrayList<>(windows.size());
-        for (int i = 0; i < windows.size(); i++) {
-            BudgetRule rule = applying.get(i);
-            BudgetWindow window = windows.get(i);
-            BigDecimal limit = limits.of(rule, window.key());
+        List<BudgetWindow> taken = new ArrayList<>(allowances.size());
+        for (Allowance a : allowances) {
+            BigDecimal limit = limits.of(a.rule(), a.window().key());
             boolean reserved;
             try {
-                reserved = store.reserve(window, estimate, limit);
+                reserved = store.reserve(a.window(), estimate, limit);
             } catch (RuntimeException e) {
-                failures.report("reserving budget '" + rule.name() + "' (the request goes ahead without it)", e);
+                failures.report("reserving budget '" + a.rule().name() + "' (the request goes ahead without it)", e);
                 continue;
             }
             if (!reserved) {
                 new BudgetHold(store, taken, estimate, failures).release();
-                throw exhausted(rule, window, limit, estimate, provider, target);
+                throw exhausted(a.rule(), a.window(), limit, estimate, provider, target);
             }
-            taken.add(window);
+            taken.add(a.window());
         }
         return new BudgetHold(store, taken, estimate, failures);
     }
@@ -127,21 +124,22 @@ public final class BudgetGuard {
         if (rules.isEmpty() || !cost.isKnown()) {
             return;
         }
-        List<BudgetRule> applying = new ArrayList<>(rules.size());
-        List<BudgetWindow> windows = windows(context, provider, applying);
-        for (int i = 0; i < windows.size(); i++) {
-            BudgetWindow window = windows.get(i);
+        for (Allowance a : allowances(context, provider)) {
             try {
                 // a zero reservation opens the period's balance, if this is its first request, even when the budget is spent
-                store.reserve(window, BigDecimal.ZERO, limits.of(applying.get(i), window.key()));
-                store.settle(window, BigDecimal.ZERO, cost.total());
+                store.reserve(a.window(), BigDecimal.ZERO, limits.of(a.rule(), a.window().key()));
+                store.settle(a.window(), BigDecimal.ZERO, cost.total());
             } catch (RuntimeException e) {
-                failures.report("charging budget '" + applying.get(i).name() + "'", e);
+                failures.report("charging budget '" + a.rule().name() + "'", e);
             }
         }
     }
 
-    private List<BudgetWindow> windows(LlmCallContext context, ConfiguredProvider provider, List<BudgetRule> applying) {
+    /** A budget that applies to a request, and the allowance of it the request is charged on. */
+    private record Allowance(BudgetRule rule, BudgetWindow window) {
+    }
+
+    private List<Allowance> allowances(LlmCallContext context, ConfiguredProvider provider) {
         String callName = context == null ? null : context.point().callName();
         Instant now = clock.instant();
         Supplier<Optional<String>> principal = new Supplier<>() {
@@ -155,14 +153,12 @@ public final class BudgetGuard {
                 return name;
             }
         };
-        List<BudgetWindow> windows = new ArrayList<>(rules.size());
+        List<Allowance> allowances = new ArrayList<>(rules.size());
         for (BudgetRule rule : rules) {
-            rule.keyFor(callName, provider.id(), principal).ifPresent(key -> {
-                applying.add(rule);
-                windows.add(rule.window(key, now, zone));
-            });
+            rule.keyFor(callName, provider.id(), principal)
+                    .ifPresent(key -> allowances.add(new Allowance(rule, rule.window(key, now, zone))));
         }
-        return windows;
+        return allowances;
     }
 
     private BigDecimal estimate(ConfiguredProvider provider, Target target, ChatRequest request) {

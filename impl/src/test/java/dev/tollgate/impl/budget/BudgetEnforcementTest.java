@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.tollgate.api.BudgetStatus;
 import dev.tollgate.api.ChatRequest;
 import dev.tollgate.api.ChatStream;
+import dev.tollgate.api.Cost;
 import dev.tollgate.api.ErrorCategory;
-import dev.tollgate.api.Exchange;
 import dev.tollgate.api.LlmCallRecord;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Target;
@@ -244,9 +244,11 @@ class BudgetEnforcementTest {
             }
         });
 
-        Exchange exchange = sink.single().exchanges().get(0);
-        BigDecimal charged = exchange.cost().currency().isEmpty() ? new BigDecimal("0.105") : exchange.cost().total();
-        assertThat(spent(tollgate, "daily", "")).isEqualByComparingTo(charged);
+        Cost cost = sink.single().exchanges().get(0).cost();
+        assertThat(cost.isKnown()).as("the cut stream's cost is partial").isFalse();
+        assertThat(cost.total()).isEqualByComparingTo("0.101");
+        assertThat(spent(tollgate, "daily", "")).as("its partial cost, not the estimate of 0.105")
+                .isEqualByComparingTo("0.101");
     }
 
     @Test
