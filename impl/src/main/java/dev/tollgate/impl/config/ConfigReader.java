@@ -77,6 +77,35 @@ public final class ConfigReader {
 
     /**
      * @param name a property name
+     * @param defaultValue the value if unset or invalid, at least 1
+     * @return the value, at least 1; a smaller one is a configuration problem
+     */
+    public int atLeastOne(String name, int defaultValue) {
+        int value = integer(name, defaultValue);
+        if (value < 1) {
+            problems.add(Messages.propertyInvalid(name, Integer.toString(value), "a whole number of at least 1"));
+            return defaultValue;
+        }
+        return value;
+    }
+
+    /**
+     * @param name a property name
+     * @param defaultValue the value if unset or invalid, positive
+     * @param expected what a valid value looks like, for the problem a zero duration is
+     * @return the value, positive; zero is a configuration problem
+     */
+    public Duration positiveDuration(String name, Duration defaultValue, String expected) {
+        Duration value = duration(name, defaultValue);
+        if (value.isZero()) {
+            problems.add(Messages.propertyInvalid(name, string(name).orElse(""), expected));
+            return defaultValue;
+        }
+        return value;
+    }
+
+    /**
+     * @param name a property name
      * @param defaultValue the value if unset
      * @return the value
      */

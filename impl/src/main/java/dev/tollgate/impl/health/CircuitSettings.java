@@ -1,6 +1,5 @@
 package dev.tollgate.impl.health;
 
-import dev.tollgate.impl.Messages;
 import dev.tollgate.impl.config.ConfigKeys;
 import dev.tollgate.impl.config.ConfigReader;
 import dev.tollgate.impl.config.ProviderProperties;
@@ -19,7 +18,6 @@ public record CircuitSettings(boolean enabled, int failureThreshold, Duration de
     /** The settings of a provider without circuit properties. */
     public static final CircuitSettings DEFAULTS = new CircuitSettings(true, 5, Duration.ofSeconds(30), 1);
 
-    private static final String AT_LEAST_ONE = "a whole number of at least 1";
     private static final String POSITIVE = "a positive duration such as PT30S; set circuit.enabled=false to never "
             + "open the circuit";
 
@@ -51,32 +49,14 @@ public record CircuitSettings(boolean enabled, int failureThreshold, Duration de
         ConfigReader reader = provider.reader();
         return new CircuitSettings(
                 reader.bool(claim(provider, ConfigKeys.CIRCUIT_ENABLED), DEFAULTS.enabled()),
-                atLeastOne(reader, claim(provider, ConfigKeys.CIRCUIT_FAILURE_THRESHOLD), DEFAULTS.failureThreshold()),
-                positive(reader, claim(provider, ConfigKeys.CIRCUIT_DELAY), DEFAULTS.delay()),
-                atLeastOne(reader, claim(provider, ConfigKeys.CIRCUIT_HALF_OPEN_TRIALS), DEFAULTS.halfOpenTrials()));
+                reader.atLeastOne(claim(provider, ConfigKeys.CIRCUIT_FAILURE_THRESHOLD), DEFAULTS.failureThreshold()),
+                reader.positiveDuration(claim(provider, ConfigKeys.CIRCUIT_DELAY), DEFAULTS.delay(), POSITIVE),
+                reader.atLeastOne(claim(provider, ConfigKeys.CIRCUIT_HALF_OPEN_TRIALS), DEFAULTS.halfOpenTrials()));
     }
 
     /** Marks the key as read by the provider, so that TOLLGATE-0100 does not report it. */
     private static String claim(ProviderProperties provider, String key) {
         provider.property(key);
         return provider.propertyName(key);
-    }
-
-    private static Duration positive(ConfigReader reader, String name, Duration defaultValue) {
-        Duration value = reader.duration(name, defaultValue);
-        if (value.isZero()) {
-            reader.problems().add(Messages.propertyInvalid(name, reader.string(name).orElse(""), POSITIVE));
-            return defaultValue;
-        }
-        return value;
-    }
-
-    private static int atLeastOne(ConfigReader reader, String name, int defaultValue) {
-        int value = reader.integer(name, defaultValue);
-        if (value < 1) {
-            reader.problems().add(Messages.propertyInvalid(name, String.valueOf(value), AT_LEAST_ONE));
-            return defaultValue;
-        }
-        return value;
     }
 }

@@ -1,6 +1,5 @@
 package dev.tollgate.impl.store;
 
-import dev.tollgate.impl.Messages;
 import dev.tollgate.impl.config.ConfigKeys;
 import dev.tollgate.impl.config.ConfigReader;
 import java.time.Duration;
@@ -26,24 +25,11 @@ public record StoreSettings(int queueCapacity, int batchSize, Duration retryDela
      * @return the settings
      */
     public static StoreSettings read(ConfigReader reader) {
-        int capacity = atLeastOne(reader, ConfigKeys.STORE_QUEUE_CAPACITY, DEFAULTS.queueCapacity());
-        int batch = atLeastOne(reader, ConfigKeys.STORE_BATCH_SIZE, DEFAULTS.batchSize());
-        Duration retry = reader.duration(ConfigKeys.STORE_RETRY_DELAY, DEFAULTS.retryDelay());
-        if (retry.isZero()) {
-            reader.problems().add(Messages.propertyInvalid(ConfigKeys.STORE_RETRY_DELAY,
-                    reader.string(ConfigKeys.STORE_RETRY_DELAY).orElse(""), "a positive duration"));
-            retry = DEFAULTS.retryDelay();
-        }
+        int capacity = reader.atLeastOne(ConfigKeys.STORE_QUEUE_CAPACITY, DEFAULTS.queueCapacity());
+        int batch = reader.atLeastOne(ConfigKeys.STORE_BATCH_SIZE, DEFAULTS.batchSize());
+        Duration retry = reader.positiveDuration(ConfigKeys.STORE_RETRY_DELAY, DEFAULTS.retryDelay(),
+                "a positive duration");
         return new StoreSettings(capacity, batch, retry,
                 reader.duration(ConfigKeys.STORE_SHUTDOWN_TIMEOUT, DEFAULTS.shutdownTimeout()));
-    }
-
-    private static int atLeastOne(ConfigReader reader, String name, int defaultValue) {
-        int value = reader.integer(name, defaultValue);
-        if (value < 1) {
-            reader.problems().add(Messages.propertyInvalid(name, Integer.toString(value), "a whole number of at least 1"));
-            return defaultValue;
-        }
-        return value;
     }
 }
