@@ -13,6 +13,8 @@
 #   bench/run.sh jmh [JMH options]      CallBenchmark and ChunkBenchmark with -prof gc, forks 0
 #                                       (JMH_TIMING, default "-wi 3 -w 2s -i 3 -r 2s")
 #   bench/run.sh soak [minutes=10 rate=50 sample-s=10]
+#   bench/run.sh gateway [latency-s=30 warmup-s=30 seconds=20 settle-s=2 rates=250,500,1000,1500,2000,3000]
+#                                       the Liberty sample's /v1 against the mock, see bench/gateway.sh
 #
 # Environment: PORT (mock port, default 18080), JVM_CPU / MOCK_CPU (default 0 / 1),
 # HEAP (default 2g), MVN_FLAGS (such as -o), SKIP_BUILD=1 to reuse the last build.
@@ -86,6 +88,11 @@ case "$command" in
     capacity) capacity ;;
     jmh) jmh "$@" ;;
     streams) streams ;;
+    gateway)
+        # shellcheck source=bench/gateway.sh
+        . bench/gateway.sh
+        gateway "$@"
+        ;;
     all | core)
         sizes="small large"
         [ "$command" = core ] && sizes=small
