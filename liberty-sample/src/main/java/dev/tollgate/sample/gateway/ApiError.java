@@ -79,7 +79,7 @@ public record ApiError(int status, String message, String type, String param, St
                     new ApiError(400, message, INVALID_REQUEST, "messages", "context_length_exceeded");
             case CONTENT_FILTERED -> new ApiError(400, message, INVALID_REQUEST, null, "content_filter");
             case MODEL_NOT_FOUND -> new ApiError(404, message, INVALID_REQUEST, "model", "model_not_found");
-            case RATE_LIMITED -> new ApiError(429, message, "requests", null, "rate_limit_exceeded");
+            case RATE_LIMITED -> rateLimited(message);
             case QUOTA_EXCEEDED -> new ApiError(429, message, "insufficient_quota", null, "insufficient_quota");
             case TIMEOUT -> new ApiError(504, message, "timeout", null, "timeout");
             case OVERLOADED -> new ApiError(503, message, "server_error", null, "overloaded");
