@@ -58,7 +58,8 @@ public class GatewayServlet extends HttpServlet {
             LOG.log(Level.WARNING, "gateway request failed", e);
             if (!response.isCommitted()) {
                 response.resetBuffer();
-                writeError(response, new ApiError(500, "The gateway failed to answer: " + e, "server_error", null, null));
+                writeError(response, new ApiError(500, "The gateway failed to answer; its log says why.", "server_error",
+                        null, null));
             }
         }
     }
