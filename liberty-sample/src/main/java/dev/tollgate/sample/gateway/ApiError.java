@@ -1,9 +1,9 @@
 package dev.tollgate.sample.gateway;
 
 import dev.tollgate.api.LlmException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * An error in OpenAI's shape, {@code {"error":{"message","type","param","code"}}}, with its HTTP status.
@@ -15,6 +15,8 @@ import jakarta.json.JsonObjectBuilder;
  * @param code OpenAI's error code, such as {@code model_not_found}, or {@code null}
  */
 public record ApiError(int status, String message, String type, String param, String code) {
+    /** Looked up once: {@link JsonProvider#provider()}, behind each {@code Json.create…}, searches the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final String INVALID_REQUEST = "invalid_request_error";
 
     /**
@@ -77,7 +79,7 @@ public record ApiError(int status, String message, String type, String param, St
                     new ApiError(400, message, INVALID_REQUEST, "messages", "context_length_exceeded");
             case CONTENT_FILTERED -> new ApiError(400, message, INVALID_REQUEST, null, "content_filter");
             case MODEL_NOT_FOUND -> new ApiError(404, message, INVALID_REQUEST, "model", "model_not_found");
-            case RATE_LIMITED -> new ApiError(429, message, "requests", null, "rate_limit_exceeded");
+            case RATE_LIMITED -> rateLimited(message);
             case QUOTA_EXCEEDED -> new ApiError(429, message, "insufficient_quota", null, "insufficient_quota");
             case TIMEOUT -> new ApiError(504, message, "timeout", null, "timeout");
             case OVERLOADED -> new ApiError(503, message, "server_error", null, "overloaded");
@@ -97,10 +99,10 @@ public record ApiError(int status, String message, String type, String param, St
 
     /** @return the error as OpenAI's JSON body */
     public JsonObject toJson() {
-        JsonObjectBuilder error = Json.createObjectBuilder().add("message", message).add("type", type);
+        JsonObjectBuilder error = JSON.createObjectBuilder().add("message", message).add("type", type);
         nullable(error, "param", param);
         nullable(error, "code", code);
-        return Json.createObjectBuilder().add("error", error).build();
+        return JSON.createObjectBuilder().add("error", error).build();
     }
 
     private static void nullable(JsonObjectBuilder b, String name, String value) {

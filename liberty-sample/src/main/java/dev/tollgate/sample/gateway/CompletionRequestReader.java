@@ -57,7 +57,8 @@ public final class CompletionRequestReader {
             throw new InvalidRequestException("'messages' must be a non-empty array.", "messages");
         }
         for (int i = 0; i < messages.size(); i++) {
-            chat.message(message(messages.get(i), "messages[" + i + "]"));
+            String path = "messages[" + i + "]";
+            chat.message(message(objectAt(messages, i, path), path));
         }
         chat.temperature(number(body, "temperature"));
         chat.topP(number(body, "top_p"));
@@ -82,11 +83,7 @@ public final class CompletionRequestReader {
         }
     }
 
-    private static Message message(JsonValue value, String path) {
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRequestException("Invalid type for '" + path + "': expected an object.", path);
-        }
-        JsonObject m = value.asJsonObject();
+    private static Message message(JsonObject m, String path) {
         String role = requiredString(m, "role", path + ".role");
         String content = content(m, path);
         return switch (role) {
@@ -113,8 +110,8 @@ public final class CompletionRequestReader {
 
     /** The text of a message: a string, or the concatenation of its text parts. */
     private static String content(JsonObject m, String path) {
-        JsonValue content = m.get("content");
-        if (content == null || content.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue content = member(m, "content");
+        if (content == null) {
             return null;
         }
         if (content instanceof JsonString s) {
@@ -161,8 +158,8 @@ public final class CompletionRequestReader {
     }
 
     private static String[] stop(JsonObject body) {
-        JsonValue stop = body.get("stop");
-        if (stop == null || stop.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue stop = member(body, "stop");
+        if (stop == null) {
             return new String[0];
         }
         if (stop instanceof JsonString s) {
@@ -245,8 +242,8 @@ public final class CompletionRequestReader {
     }
 
     private static String toolChoice(JsonObject body) {
-        JsonValue choice = body.get("tool_choice");
-        if (choice == null || choice.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue choice = member(body, "tool_choice");
+        if (choice == null) {
             return "auto";
         }
         if (choice instanceof JsonString s && (s.getString().equals("auto") || s.getString().equals("none"))) {
@@ -276,9 +273,8 @@ public final class CompletionRequestReader {
 
     private static void passThrough(JsonObject body, ChatRequest.Builder chat) {
         for (String name : PASSED_THROUGH) {
-            JsonValue value = body.get(name);
-            if (value == null || value.getValueType() == JsonValue.ValueType.NULL
-                    || value instanceof JsonNumber number && number.doubleValue() == 0
+            JsonValue value = member(body, name);
+            if (value == null || value instanceof JsonNumber number && number.doubleValue() == 0
                     || value.getValueType() == JsonValue.ValueType.OBJECT && value.asJsonObject().isEmpty()) {
                 continue;
             }
@@ -286,9 +282,14 @@ public final class CompletionRequestReader {
         }
     }
 
-    private static boolean isSet(JsonObject o, String name) {
+    /** The member's value, or {@code null} when it is absent or JSON {@code null}. */
+    private static JsonValue member(JsonObject o, String name) {
         JsonValue value = o.get(name);
-        return value != null && value.getValueType() != JsonValue.ValueType.NULL;
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+
+    private static boolean isSet(JsonObject o, String name) {
+        return member(o, name) != null;
     }
 
     private static String requiredString(JsonObject o, String name) {
@@ -296,8 +297,8 @@ public final class CompletionRequestReader {
     }
 
     private static String requiredString(JsonObject o, String name, String path) {
-        JsonValue value = o.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue value = member(o, name);
+        if (value == null) {
             throw new InvalidRequestException("Missing required parameter: '" + path + "'.", path);
         }
         if (!(value instanceof JsonString s)) {
@@ -307,8 +308,8 @@ public final class CompletionRequestReader {
     }
 
     private static Double number(JsonObject o, String name) {
-        JsonValue value = o.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue value = member(o, name);
+        if (value == null) {
             return null;
         }
         if (!(value instanceof JsonNumber n)) {
@@ -318,8 +319,8 @@ public final class CompletionRequestReader {
     }
 
     private static Integer integer(JsonObject o, String name) {
-        JsonValue value = o.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue value = member(o, name);
+        if (value == null) {
             return null;
         }
         if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
@@ -333,8 +334,8 @@ public final class CompletionRequestReader {
     }
 
     private static boolean bool(JsonObject o, String name) {
-        JsonValue value = o.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        JsonValue value = member(o, name);
+        if (value == null) {
             return false;
         }
         if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
@@ -348,21 +349,12 @@ public final class CompletionRequestReader {
     }
 
     private static JsonObject object(JsonObject o, String name, String path) {
-        JsonValue value = o.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRequestException("Invalid type for '" + path + "': expected an object.", path);
-        }
-        return value.asJsonObject();
+        JsonValue value = typed(member(o, name), JsonValue.ValueType.OBJECT, "an object", path);
+        return value == null ? null : value.asJsonObject();
     }
 
     private static JsonObject objectAt(JsonArray array, int i, String path) {
-        if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidRequestException("Invalid type for '" + path + "': expected an object.", path);
-        }
-        return array.getJsonObject(i);
+        return typed(array.get(i), JsonValue.ValueType.OBJECT, "an object", path).asJsonObject();
     }
 
     private static JsonArray array(JsonObject o, String name) {
@@ -370,13 +362,15 @@ public final class CompletionRequestReader {
     }
 
     private static JsonArray array(JsonObject o, String name, String path) {
-        JsonValue value = o.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
+        JsonValue value = typed(member(o, name), JsonValue.ValueType.ARRAY, "an array", path);
+        return value == null ? null : value.asJsonArray();
+    }
+
+    /** The value, unless it is present and not of the type expected. */
+    private static JsonValue typed(JsonValue value, JsonValue.ValueType type, String expected, String path) {
+        if (value != null && value.getValueType() != type) {
+            throw new InvalidRequestException("Invalid type for '" + path + "': expected " + expected + ".", path);
         }
-        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new InvalidRequestException("Invalid type for '" + path + "': expected an array.", path);
-        }
-        return value.asJsonArray();
+        return value;
     }
 }

@@ -4,10 +4,10 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.FinishReason;
 import dev.tollgate.api.ToolCall;
 import dev.tollgate.api.Usage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 
 /**
@@ -19,13 +19,15 @@ import java.util.List;
  * @param model the model name the client asked for
  */
 public record CompletionWriter(String id, long created, String model) {
+    /** Looked up once: {@link JsonProvider#provider()}, behind each {@code Json.create…}, searches the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /**
      * @param response the whole answer
      * @return the {@code chat.completion} object
      */
     public JsonObject completion(ChatResponse response) {
-        JsonObjectBuilder message = Json.createObjectBuilder().add("role", "assistant");
+        JsonObjectBuilder message = JSON.createObjectBuilder().add("role", "assistant");
         if (response.toolCalls().isEmpty()) {
             message.add("content", response.text());
         } else {
@@ -37,12 +39,12 @@ public record CompletionWriter(String id, long created, String model) {
             message.add("tool_calls", toolCalls(response.toolCalls(), false));
         }
         message.addNull("refusal");
-        JsonObjectBuilder choice = Json.createObjectBuilder()
+        JsonObjectBuilder choice = JSON.createObjectBuilder()
                 .add("index", 0)
                 .add("message", message)
                 .addNull("logprobs")
                 .add("finish_reason", finishReason(response));
-        JsonObjectBuilder completion = head("chat.completion").add("choices", Json.createArrayBuilder().add(choice));
+        JsonObjectBuilder completion = head("chat.completion").add("choices", JSON.createArrayBuilder().add(choice));
         if (response.usage().isKnown()) {
             completion.add("usage", usage(response.usage()));
         }
@@ -51,7 +53,7 @@ public record CompletionWriter(String id, long created, String model) {
 
     /** @return the first chunk of a stream, which names the role */
     public JsonObject roleChunk() {
-        return chunk(Json.createObjectBuilder().add("role", "assistant").add("content", ""), null, false);
+        return chunk(JSON.createObjectBuilder().add("role", "assistant").add("content", ""), null, false);
     }
 
     /**
@@ -60,7 +62,7 @@ public record CompletionWriter(String id, long created, String model) {
      * @return a content chunk
      */
     public JsonObject textChunk(String text, boolean usageOption) {
-        return chunk(Json.createObjectBuilder().add("content", text), null, usageOption);
+        return chunk(JSON.createObjectBuilder().add("content", text), null, usageOption);
     }
 
     /**
@@ -69,7 +71,7 @@ public record CompletionWriter(String id, long created, String model) {
      * @return a chunk delivering all of them
      */
     public JsonObject toolCallChunk(List<ToolCall> calls, boolean usageOption) {
-        return chunk(Json.createObjectBuilder().add("tool_calls", toolCalls(calls, true)), null, usageOption);
+        return chunk(JSON.createObjectBuilder().add("tool_calls", toolCalls(calls, true)), null, usageOption);
     }
 
     /**
@@ -78,7 +80,7 @@ public record CompletionWriter(String id, long created, String model) {
      * @return the chunk with the finish reason and an empty delta
      */
     public JsonObject finishChunk(ChatResponse response, boolean usageOption) {
-        return chunk(Json.createObjectBuilder(), finishReason(response), usageOption);
+        return chunk(JSON.createObjectBuilder(), finishReason(response), usageOption);
     }
 
     /**
@@ -86,7 +88,7 @@ public record CompletionWriter(String id, long created, String model) {
      * @return the last chunk when the client asked for usage: no choices, the usage, or {@code null} if not known
      */
     public JsonObject usageChunk(Usage usage) {
-        JsonObjectBuilder chunk = head("chat.completion.chunk").add("choices", Json.createArrayBuilder());
+        JsonObjectBuilder chunk = head("chat.completion.chunk").add("choices", JSON.createArrayBuilder());
         if (usage.isKnown()) {
             chunk.add("usage", usage(usage));
         } else {
@@ -100,24 +102,24 @@ public record CompletionWriter(String id, long created, String model) {
      * @return OpenAI's usage object
      */
     public static JsonObject usage(Usage usage) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("prompt_tokens", usage.inputTokens())
                 .add("completion_tokens", usage.outputTokens())
                 .add("total_tokens", usage.totalTokens())
-                .add("prompt_tokens_details", Json.createObjectBuilder().add("cached_tokens", usage.cachedInputTokens()))
+                .add("prompt_tokens_details", JSON.createObjectBuilder().add("cached_tokens", usage.cachedInputTokens()))
                 .add("completion_tokens_details",
-                        Json.createObjectBuilder().add("reasoning_tokens", usage.reasoningTokens()))
+                        JSON.createObjectBuilder().add("reasoning_tokens", usage.reasoningTokens()))
                 .build();
     }
 
     private JsonObject chunk(JsonObjectBuilder delta, String finishReason, boolean usageOption) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0).add("delta", delta).addNull("logprobs");
+        JsonObjectBuilder choice = JSON.createObjectBuilder().add("index", 0).add("delta", delta).addNull("logprobs");
         if (finishReason == null) {
             choice.addNull("finish_reason");
         } else {
             choice.add("finish_reason", finishReason);
         }
-        JsonObjectBuilder chunk = head("chat.completion.chunk").add("choices", Json.createArrayBuilder().add(choice));
+        JsonObjectBuilder chunk = head("chat.completion.chunk").add("choices", JSON.createArrayBuilder().add(choice));
         if (usageOption) {
             chunk.addNull("usage");
         }
@@ -125,7 +127,7 @@ public record CompletionWriter(String id, long created, String model) {
     }
 
     private JsonObjectBuilder head(String object) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", id)
                 .add("object", object)
                 .add("created", created)
@@ -134,16 +136,16 @@ public record CompletionWriter(String id, long created, String model) {
     }
 
     private static JsonArrayBuilder toolCalls(List<ToolCall> calls, boolean indexed) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (int i = 0; i < calls.size(); i++) {
             ToolCall call = calls.get(i);
-            JsonObjectBuilder item = Json.createObjectBuilder();
+            JsonObjectBuilder item = JSON.createObjectBuilder();
             if (indexed) {
                 item.add("index", i);
             }
             array.add(item.add("id", call.id())
                     .add("type", "function")
-                    .add("function", Json.createObjectBuilder().add("name", call.name()).add("arguments", call.arguments())));
+                    .add("function", JSON.createObjectBuilder().add("name", call.name()).add("arguments", call.arguments())));
         }
         return array;
     }

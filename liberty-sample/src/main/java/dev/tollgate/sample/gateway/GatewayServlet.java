@@ -7,13 +7,13 @@ import dev.tollgate.api.ErrorCategory;
 import dev.tollgate.api.LlmException;
 import dev.tollgate.api.Route;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,7 +36,9 @@ import java.util.logging.Logger;
 @WebServlet(urlPatterns = "/v1/*")
 public class GatewayServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final String JSON = "application/json";
+    private static final String APPLICATION_JSON = "application/json";
+    /** Looked up once: {@link JsonProvider#provider()}, behind each {@code Json.create…}, searches the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final String MODELS = "/models";
     private static final Logger LOG = Logger.getLogger(GatewayServlet.class.getName());
 
@@ -56,7 +58,8 @@ public class GatewayServlet extends HttpServlet {
             LOG.log(Level.WARNING, "gateway request failed", e);
             if (!response.isCommitted()) {
                 response.resetBuffer();
-                writeError(response, new ApiError(500, "The gateway failed to answer: " + e, "server_error", null, null));
+                writeError(response, new ApiError(500, "The gateway failed to answer; its log says why.", "server_error",
+                        null, null));
             }
         }
     }
@@ -177,7 +180,7 @@ public class GatewayServlet extends HttpServlet {
 
     private static JsonObject body(HttpServletRequest request) throws IOException {
         JsonStructure body;
-        try (JsonReader reader = Json.createReader(request.getReader())) {
+        try (JsonReader reader = JSON.createReader(request.getReader())) {
             body = reader.read();
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidRequestException("We could not parse the JSON body of your request. (HINT: This likely"
@@ -191,15 +194,15 @@ public class GatewayServlet extends HttpServlet {
     }
 
     private JsonObject models() {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         for (Map.Entry<String, Route> alias : aliases.all().entrySet()) {
             data.add(model(alias.getKey()));
         }
-        return Json.createObjectBuilder().add("object", "list").add("data", data).build();
+        return JSON.createObjectBuilder().add("object", "list").add("data", data).build();
     }
 
     private JsonObjectBuilder model(String alias) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", alias)
                 .add("object", "model")
                 .add("created", started)
@@ -227,7 +230,7 @@ public class GatewayServlet extends HttpServlet {
 
     private static void writeJson(HttpServletResponse response, int status, JsonObject json) throws IOException {
         response.setStatus(status);
-        response.setContentType(JSON);
+        response.setContentType(APPLICATION_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(json.toString());
     }

@@ -144,6 +144,10 @@ class CompletionRequestReaderTest {
     @CsvSource(delimiter = '|', value = {
         "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}                                 | model",
         "{\"model\": \"m\", \"messages\": []}                                                       | messages",
+        "{\"model\": \"m\", \"messages\": \"Hi\"}                                                     | messages",
+        "{\"model\": \"m\", \"messages\": [\"Hi\"]}                                                   | messages[0]",
+        "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"tools\": [\"f\"]}       | tools[0]",
+        "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}], \"response_format\": \"json\"} | response_format",
         "{\"model\": \"m\", \"messages\": [{\"role\": \"robot\", \"content\": \"Hi\"}]}               | messages[0].role",
         "{\"model\": \"m\", \"messages\": [{\"role\": \"user\"}]}                                     | messages[0].content",
         "{\"model\": \"m\", \"messages\": [{\"role\": \"tool\", \"content\": \"1\"}]}                 | messages[0].tool_call_id",
