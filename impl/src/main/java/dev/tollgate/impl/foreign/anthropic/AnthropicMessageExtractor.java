@@ -6,14 +6,13 @@ import dev.tollgate.api.ChatResponse;
 import dev.tollgate.api.Usage;
 import dev.tollgate.api.spi.UsageExtractor;
 import dev.tollgate.impl.provider.anthropic.AnthropicStopReasons;
+import dev.tollgate.impl.provider.anthropic.AnthropicUsage;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Reads a {@link Message} of the Anthropic Java SDK: model, id, stop reason, text, and its usage
- * normalised as for every provider: Anthropic's {@code input_tokens} counts only the input after
- * the last cache breakpoint, so the input adds the cache reads and writes, which are also reported
- * as cached and cache-write tokens; the one-hour writes come from {@code cache_creation}.
+ * {@linkplain AnthropicUsage#normalise normalised} as Tollgate's own Anthropic client does it.
  */
 public final class AnthropicMessageExtractor implements UsageExtractor {
     private final String provider;
@@ -42,16 +41,9 @@ public final class AnthropicMessageExtractor implements UsageExtractor {
     }
 
     private static Usage usage(com.anthropic.models.messages.Usage usage) {
-        long read = usage.cacheReadInputTokens().orElse(0L);
-        long oneHour = usage.cacheCreation().map(c -> c.ephemeral1hInputTokens()).orElse(0L);
-        long write = Math.max(usage.cacheCreationInputTokens().orElse(0L),
-                usage.cacheCreation().map(c -> c.ephemeral5mInputTokens() + c.ephemeral1hInputTokens()).orElse(0L));
-        return Usage.builder()
-                .inputTokens(usage.inputTokens() + read + write)
-                .cachedInputTokens(read)
-                .cacheWriteTokens(write)
-                .cacheWrite1hTokens(Math.min(oneHour, write))
-                .outputTokens(usage.outputTokens())
-                .build();
+        return AnthropicUsage.normalise(usage.inputTokens(), usage.outputTokens(),
+                usage.cacheReadInputTokens().orElse(0L), usage.cacheCreationInputTokens().orElse(0L),
+                usage.cacheCreation().map(c -> c.ephemeral5mInputTokens()).orElse(0L),
+                usage.cacheCreation().map(c -> c.ephemeral1hInputTokens()).orElse(0L));
     }
 }

@@ -5,7 +5,6 @@ import dev.tollgate.impl.json.JsonSupport;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
-import java.util.function.Consumer;
 
 /**
  * The members of one Messages API stream event that a stream is read for, whatever its type and
@@ -46,69 +45,55 @@ final class AnthropicStreamEvent {
         AnthropicStreamEvent event = new AnthropicStreamEvent();
         try (JsonParser p = JsonSupport.parser(data)) {
             JsonReading.expectObject(p, p.next());
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event v = p.next();
+            JsonReading.members(p, Event.START_OBJECT, (key, v) -> {
                 switch (key) {
                     case "type" -> event.type = JsonReading.string(p, v);
                     case "index" -> event.index = (int) JsonReading.number(p, v);
-                    case "message" -> event.readObject(p, v, event::readMessage);
-                    case "content_block" -> event.readObject(p, v, event::readBlock);
-                    case "delta" -> event.readObject(p, v, event::readDelta);
-                    case "usage" -> event.readObject(p, v, q -> event.usage = AnthropicUsage.read(q));
+                    case "message" -> JsonReading.members(p, v, (name, e) -> event.readMessage(p, name, e));
+                    case "content_block" -> JsonReading.members(p, v, (name, e) -> event.readBlock(p, name, e));
+                    case "delta" -> JsonReading.members(p, v, (name, e) -> event.readDelta(p, name, e));
+                    case "usage" -> event.readUsage(p, v);
                     default -> JsonReading.skip(p, v);
                 }
-            }
+            });
         }
         return event;
     }
 
-    private void readObject(JsonParser p, Event v, Consumer<JsonParser> members) {
+    private void readUsage(JsonParser p, Event v) {
         if (v == Event.START_OBJECT) {
-            members.accept(p);
+            usage = AnthropicUsage.read(p);
         } else {
             JsonReading.skip(p, v);
         }
     }
 
-    private void readMessage(JsonParser p) {
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event v = p.next();
-            switch (key) {
-                case "id" -> messageId = JsonReading.string(p, v);
-                case "model" -> model = JsonReading.string(p, v);
-                case "usage" -> readObject(p, v, q -> usage = AnthropicUsage.read(q));
-                default -> JsonReading.skip(p, v);
-            }
+    private void readMessage(JsonParser p, String key, Event v) {
+        switch (key) {
+            case "id" -> messageId = JsonReading.string(p, v);
+            case "model" -> model = JsonReading.string(p, v);
+            case "usage" -> readUsage(p, v);
+            default -> JsonReading.skip(p, v);
         }
     }
 
-    private void readBlock(JsonParser p) {
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event v = p.next();
-            switch (key) {
-                case "type" -> blockType = JsonReading.string(p, v);
-                case "id" -> blockId = JsonReading.string(p, v);
-                case "name" -> blockName = JsonReading.string(p, v);
-                case "text" -> blockText = JsonReading.string(p, v);
-                default -> JsonReading.skip(p, v);
-            }
+    private void readBlock(JsonParser p, String key, Event v) {
+        switch (key) {
+            case "type" -> blockType = JsonReading.string(p, v);
+            case "id" -> blockId = JsonReading.string(p, v);
+            case "name" -> blockName = JsonReading.string(p, v);
+            case "text" -> blockText = JsonReading.string(p, v);
+            default -> JsonReading.skip(p, v);
         }
     }
 
-    private void readDelta(JsonParser p) {
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event v = p.next();
-            switch (key) {
-                case "type" -> deltaType = JsonReading.string(p, v);
-                case "text" -> text = JsonReading.string(p, v);
-                case "partial_json" -> partialJson = JsonReading.string(p, v);
-                case "stop_reason" -> stopReason = JsonReading.string(p, v);
-                default -> JsonReading.skip(p, v);
-            }
+    private void readDelta(JsonParser p, String key, Event v) {
+        switch (key) {
+            case "type" -> deltaType = JsonReading.string(p, v);
+            case "text" -> text = JsonReading.string(p, v);
+            case "partial_json" -> partialJson = JsonReading.string(p, v);
+            case "stop_reason" -> stopReason = JsonReading.string(p, v);
+            default -> JsonReading.skip(p, v);
         }
     }
 }

@@ -19,7 +19,7 @@ import jakarta.json.stream.JsonParser.Event;
  * later report replace the counts it carries; a member it leaves out or sends as {@code null}
  * keeps the earlier count.
  */
-final class AnthropicUsage {
+public final class AnthropicUsage {
     private Long input;
     private Long output;
     private Long cacheRead;
@@ -95,15 +95,31 @@ final class AnthropicUsage {
 
     /** @return the normalised usage; counts not reported are 0 */
     Usage toUsage() {
-        long read = orZero(cacheRead);
+        return normalise(orZero(input), orZero(output), orZero(cacheRead), orZero(cacheCreation), orZero(ephemeral5m),
+                orZero(ephemeral1h));
+    }
+
+    /**
+     * Normalises the counts of a Messages API {@code usage}, as described {@linkplain AnthropicUsage above}.
+     *
+     * @param input {@code input_tokens}
+     * @param output {@code output_tokens}
+     * @param cacheRead {@code cache_read_input_tokens}
+     * @param cacheCreation {@code cache_creation_input_tokens}
+     * @param ephemeral5m {@code cache_creation.ephemeral_5m_input_tokens}
+     * @param ephemeral1h {@code cache_creation.ephemeral_1h_input_tokens}
+     * @return the usage
+     */
+    public static Usage normalise(long input, long output, long cacheRead, long cacheCreation, long ephemeral5m,
+            long ephemeral1h) {
         // the breakdown alone is enough where a gateway leaves out the total
-        long write = Math.max(orZero(cacheCreation), orZero(ephemeral5m) + orZero(ephemeral1h));
+        long write = Math.max(cacheCreation, ephemeral5m + ephemeral1h);
         return Usage.builder()
-                .inputTokens(orZero(input) + read + write)
-                .cachedInputTokens(read)
+                .inputTokens(input + cacheRead + write)
+                .cachedInputTokens(cacheRead)
                 .cacheWriteTokens(write)
-                .cacheWrite1hTokens(Math.min(orZero(ephemeral1h), write))
-                .outputTokens(orZero(output))
+                .cacheWrite1hTokens(Math.min(ephemeral1h, write))
+                .outputTokens(output)
                 .build();
     }
 

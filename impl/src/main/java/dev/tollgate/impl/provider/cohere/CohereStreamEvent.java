@@ -35,9 +35,7 @@ record CohereStreamEvent(String type, String id, int index, String text, String 
         Reading r = new Reading();
         try (JsonParser p = JsonSupport.parser(data)) {
             JsonReading.expectObject(p, p.next());
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event v = p.next();
+            JsonReading.members(p, Event.START_OBJECT, (key, v) -> {
                 switch (key) {
                     case "type" -> r.type = JsonReading.string(p, v);
                     case "id" -> r.id = JsonReading.string(p, v);
@@ -45,7 +43,7 @@ record CohereStreamEvent(String type, String id, int index, String text, String 
                     case "delta" -> r.delta(p, v);
                     default -> JsonReading.skip(p, v);
                 }
-            }
+            });
         }
         return new CohereStreamEvent(r.type, r.id, r.index, r.text, r.toolPlan, r.call, r.finishReason, r.usage,
                 r.error);
@@ -76,15 +74,9 @@ record CohereStreamEvent(String type, String id, int index, String text, String 
         }
 
         private void message(JsonParser p, Event v) {
-            if (v != Event.START_OBJECT) {
-                JsonReading.skip(p, v);
-                return;
-            }
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event e = p.next();
-                if (key.equals("content") && e == Event.START_OBJECT) {
-                    content(p);
+            JsonReading.members(p, v, (key, e) -> {
+                if (key.equals("content")) {
+                    JsonReading.members(p, e, (name, c) -> content(p, name, c));
                 } else if (key.equals("tool_plan")) {
                     toolPlan = JsonReading.string(p, e);
                 } else if (key.equals("tool_calls") && e == Event.START_OBJECT) {
@@ -92,18 +84,14 @@ record CohereStreamEvent(String type, String id, int index, String text, String 
                 } else {
                     JsonReading.skip(p, e);
                 }
-            }
+            });
         }
 
-        private void content(JsonParser p) {
-            while (p.next() == Event.KEY_NAME) {
-                String key = p.getString();
-                Event e = p.next();
-                if (key.equals("text")) {
-                    text = JsonReading.string(p, e);
-                } else {
-                    JsonReading.skip(p, e);
-                }
+        private void content(JsonParser p, String key, Event v) {
+            if (key.equals("text")) {
+                text = JsonReading.string(p, v);
+            } else {
+                JsonReading.skip(p, v);
             }
         }
     }

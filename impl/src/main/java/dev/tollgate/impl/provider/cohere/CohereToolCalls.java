@@ -30,29 +30,30 @@ final class CohereToolCalls {
      * @return what the object holds
      */
     static Part read(JsonParser p) {
-        String id = null;
-        String name = null;
-        String arguments = null;
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event v = p.next();
-            if (key.equals("id")) {
-                id = JsonReading.string(p, v);
-            } else if (key.equals("function") && v == Event.START_OBJECT) {
-                while (p.next() == Event.KEY_NAME) {
-                    String fk = p.getString();
-                    Event fv = p.next();
-                    switch (fk) {
-                        case "name" -> name = JsonReading.string(p, fv);
-                        case "arguments" -> arguments = JsonReading.string(p, fv);
-                        default -> JsonReading.skip(p, fv);
-                    }
-                }
-            } else {
-                JsonReading.skip(p, v);
+        Reading r = new Reading();
+        JsonReading.members(p, Event.START_OBJECT, (key, v) -> {
+            switch (key) {
+                case "id" -> r.id = JsonReading.string(p, v);
+                case "function" -> JsonReading.members(p, v, (name, e) -> r.readFunction(p, name, e));
+                default -> JsonReading.skip(p, v);
+            }
+        });
+        return new Part(r.id, r.name, r.arguments);
+    }
+
+    /** The members of a call found so far. */
+    private static final class Reading {
+        private String id;
+        private String name;
+        private String arguments;
+
+        private void readFunction(JsonParser p, String key, Event v) {
+            switch (key) {
+                case "name" -> name = JsonReading.string(p, v);
+                case "arguments" -> arguments = JsonReading.string(p, v);
+                default -> JsonReading.skip(p, v);
             }
         }
-        return new Part(id, name, arguments);
     }
 
     /**

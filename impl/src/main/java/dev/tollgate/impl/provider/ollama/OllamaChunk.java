@@ -78,13 +78,7 @@ record OllamaChunk(String model, boolean hasMessage, String content, List<Ollama
 
     /** @return whether the message's content is read into {@code content} and its calls into {@code calls} */
     private static boolean readMessage(JsonParser p, Event v, StringBuilder content, List<OllamaToolCalls.Call> calls) {
-        if (v != Event.START_OBJECT) {
-            JsonReading.skip(p, v);
-            return false;
-        }
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event e = p.next();
+        JsonReading.members(p, v, (key, e) -> {
             if (key.equals("content")) {
                 String text = JsonReading.string(p, e);
                 content.append(text == null ? "" : text);
@@ -96,8 +90,8 @@ record OllamaChunk(String model, boolean hasMessage, String content, List<Ollama
             } else {
                 JsonReading.skip(p, e);
             }
-        }
-        return true;
+        });
+        return v == Event.START_OBJECT;
     }
 
     /** @return the counts as a usage; unknown without {@code prompt_eval_count} */

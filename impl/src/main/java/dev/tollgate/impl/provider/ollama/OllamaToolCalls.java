@@ -4,8 +4,8 @@ import dev.tollgate.api.ToolCall;
 import dev.tollgate.impl.json.JsonReading;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParsingException;
 import java.util.List;
 import java.util.Map;
@@ -50,36 +50,37 @@ final class OllamaToolCalls {
      * @throws JsonParsingException if the call names no function
      */
     static Call read(JsonParser p) {
-        String id = null;
-        String name = null;
-        String arguments = "{}";
-        while (p.next() == Event.KEY_NAME) {
-            String key = p.getString();
-            Event v = p.next();
-            if (key.equals("id")) {
-                id = JsonReading.string(p, v);
-            } else if (key.equals("function") && v == Event.START_OBJECT) {
-                while (p.next() == Event.KEY_NAME) {
-                    String fk = p.getString();
-                    Event fv = p.next();
-                    if (fk.equals("name")) {
-                        name = JsonReading.string(p, fv);
-                    } else if (fk.equals("arguments") && fv == Event.START_OBJECT) {
-                        arguments = p.getObject().toString();
-                    } else if (fk.equals("arguments") && fv == Event.VALUE_STRING) {
-                        arguments = p.getString();
-                    } else {
-                        JsonReading.skip(p, fv);
-                    }
-                }
+        Reading r = new Reading();
+        JsonReading.members(p, Event.START_OBJECT, (key, v) -> {
+            switch (key) {
+                case "id" -> r.id = JsonReading.string(p, v);
+                case "function" -> JsonReading.members(p, v, (name, e) -> r.readFunction(p, name, e));
+                default -> JsonReading.skip(p, v);
+            }
+        });
+        if (r.name == null || r.name.isEmpty()) {
+            throw new JsonParsingException("a tool call without a function name", p.getLocation());
+        }
+        return new Call(r.id, r.name, r.arguments);
+    }
+
+    /** The members of a call found so far. */
+    private static final class Reading {
+        private String id;
+        private String name;
+        private String arguments = "{}";
+
+        private void readFunction(JsonParser p, String key, Event v) {
+            if (key.equals("name")) {
+                name = JsonReading.string(p, v);
+            } else if (key.equals("arguments") && v == Event.START_OBJECT) {
+                arguments = p.getObject().toString();
+            } else if (key.equals("arguments") && v == Event.VALUE_STRING) {
+                arguments = p.getString();
             } else {
                 JsonReading.skip(p, v);
             }
         }
-        if (name == null || name.isEmpty()) {
-            throw new JsonParsingException("a tool call without a function name", p.getLocation());
-        }
-        return new Call(id, name, arguments);
     }
 
     /**
