@@ -19,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Creates, checks and revokes gateway keys. A key is {@value #SECRET_PREFIX} and 32 random bytes
  * in URL-safe Base64; only its SHA-256 and its first {@value #SHOWN} characters are stored.
+ *
+ * <p>A key found once is kept in memory, as its budget is, so requests do not query the database;
+ * revoking it here forgets it at once. Another server sharing the database keeps a key it has
+ * seen until it restarts.
  */
 @ApplicationScoped
 public class GatewayKeys {
@@ -33,6 +37,7 @@ public class GatewayKeys {
     private final Clock clock;
     private final SecureRandom random;
     private final Map<String, BigDecimal> budgets = new ConcurrentHashMap<>();
+    private final Map<String, GatewayKey> byHash = new ConcurrentHashMap<>();
 
     /** For CDI's proxy. */
     protected GatewayKeys() {
@@ -90,7 +95,19 @@ public class GatewayKeys {
      */
     public Optional<GatewayKey> authenticate(String secret) {
         Objects.requireNonNull(secret, "secret");
-        return repository.byHash(hash(secret)).filter(k -> k.revoked().isEmpty());
+        String hash = hash(secret);
+        GatewayKey known = byHash.get(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<GatewayKey> found = repository.byHash(hash).filter(k -> k.revoked().isEmpty());
+        found.ifPresent(k -> {
+            byHash.put(hash, k);
+            if (BigDecimal.ZERO.equals(budgets.get(k.id()))) {
+                byHash.remove(hash);
+            }
+        });
+        return found;
     }
 
     /** @return every key, oldest first */
@@ -105,6 +122,7 @@ public class GatewayKeys {
     public boolean revoke(String id) {
         boolean revoked = repository.revoke(id, clock.instant());
         budgets.put(id, BigDecimal.ZERO);
+        byHash.values().removeIf(k -> k.id().equals(id));
         return revoked;
     }
 

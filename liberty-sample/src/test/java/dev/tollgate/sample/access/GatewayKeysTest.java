@@ -56,6 +56,19 @@ class GatewayKeysTest {
     }
 
     @Test
+    void aKeyFoundOnce_isNotLookedUpAgain_untilRevoked() {
+        IssuedKey issued = keys.create("team-a", new BigDecimal("5.00"), 60);
+
+        keys.authenticate(issued.secret());
+        keys.authenticate(issued.secret());
+        assertEquals(1, repository.lookups);
+
+        keys.revoke(issued.key().id());
+        assertTrue(keys.authenticate(issued.secret()).isEmpty());
+        assertEquals(2, repository.lookups, "a revoked key is looked up again, and refused");
+    }
+
+    @Test
     void theBudgetLimit_isTheKeysOwn_andZeroOnceRevokedOrUnknown() {
         IssuedKey issued = keys.create("team-a", new BigDecimal("5.00"), 60);
         GatewayKeys restarted = new GatewayKeys(repository, Clock.systemUTC(), new SecureRandom());

@@ -10,6 +10,7 @@ import java.util.Optional;
 /** Keeps keys in a map, as the database would. */
 final class TestKeyRepository implements KeyRepository {
     final Map<String, GatewayKey> keys = new LinkedHashMap<>();
+    int lookups;
 
     @Override
     public void add(GatewayKey key) {
@@ -18,6 +19,7 @@ final class TestKeyRepository implements KeyRepository {
 
     @Override
     public Optional<GatewayKey> byHash(String hash) {
+        lookups++;
         return keys.values().stream().filter(k -> k.hash().equals(hash)).findFirst();
     }
 
