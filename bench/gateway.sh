@@ -1,7 +1,7 @@
 # The gateway benchmark (issue 8, item 3), sourced by bench/run.sh with the mock already serving on
 # $PORT, pinned to $MOCK_CPU. See bench/README.md, "Gateway (item 3)".
 #
-#   bench/run.sh gateway [latency-s=30 warmup-s=30 seconds=20 settle-s=2 rates=250,500,1000,1500,2000,3000]
+#   bench/run.sh gateway [latency-s=30 warmup-s=180 seconds=20 settle-s=2 rates=250,500,1000,1500,2000,3000]
 #
 # Environment: GW_HTTP_PORT / GW_HTTPS_PORT (19080 / 19443), GW_HEAP (1g).
 
@@ -119,7 +119,7 @@ open_load() {
 }
 
 gateway() {
-    local latency_s=30 warmup_s=30 seconds=20 settle_s=2 rates=250,500,1000,1500,2000,3000 a
+    local latency_s=30 warmup_s=180 seconds=20 settle_s=2 rates=250,500,1000,1500,2000,3000 a
     for a in "$@"; do
         case "$a" in
             latency-s=*) latency_s=${a#*=} ;;
