@@ -337,7 +337,8 @@ class AnthropicStreamTest {
         assertThat(e.category()).isEqualTo(ErrorCategory.NETWORK);
         assertThat(e.isTransient()).isTrue();
         assertThat(e.provider()).contains("claude");
-        assertThat(e.getMessage()).contains("the stream broke");
+        // the fault may surface while the stream opens or after: both are the same broken connection
+        assertThat(e.getMessage()).containsAnyOf("the stream broke", "connection failed");
     }
 
     @Test
