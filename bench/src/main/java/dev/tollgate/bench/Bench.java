@@ -17,7 +17,7 @@ import java.util.Map;
  * check                                      every contender once against both upstreams, answers compared
  * calls  upstream=stub|loopback size=small|large rounds=30 block-ms=200 warmup-s=40 [contenders=A,B]
  * chunks rounds=30 block-ms=200 warmup-s=40  streams of 1,024 deltas through the stand-in, per chunk
- * ttft   rounds=30 warmup-rounds=3           time to first token over loopback, 64 deltas 20 ms apart
+ * ttft   rounds=30 warmup-rounds=3           time to first token over loopback, the first of 64 deltas at once
  * streams counts=100,500,1000 [contenders=A,B]  heap and threads per open slow stream over loopback
  * soak   minutes=10 rate=50 sample-s=10      fixed load over loopback; is post-GC heap flat?
  * </pre>

@@ -59,7 +59,7 @@ final class FirstToken {
                 csv.println(line);
             }
         }
-        System.out.printf("### time to first token, loopback, 64 deltas 20 ms apart, %d rounds, seed %d%n%n",
+        System.out.printf("### time to first token, loopback, first of 64 deltas at once, %d rounds, seed %d%n%n",
                 rounds, seed);
         System.out.println("| contender | TTFT ms, median [IQR] | added µs over RAW, median of per-round differences "
                 + "[95% CI] |");
